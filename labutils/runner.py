@@ -1,0 +1,136 @@
+"""``labutils run``: execute the lab's notebooks headless with papermill and write a report.
+
+Each notebook has a papermill ``parameters`` cell. The runner injects ``smoke`` (small settings
+for CI), ``model`` and ``results_path``; the notebook writes its key numbers to that JSON file
+with ``labutils.results.save_results`` and the report is built from those files, never from
+figures typed by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from labutils import REPO_ROOT
+
+NOTEBOOK_DIR = REPO_ROOT / "notebooks"
+
+
+@dataclass
+class NotebookRun:
+    name: str
+    status: str  # "ok" or "failed"
+    seconds: float
+    output: str
+    results: dict = field(default_factory=dict)
+    error: str | None = None
+
+
+def discover(only: list[str] | None = None, folder: Path = NOTEBOOK_DIR) -> list[Path]:
+    """The numbered notebooks in order; ``only=["01", "03"]`` keeps those numbers."""
+    notebooks = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    if only:
+        wanted = {item.strip().zfill(2) for item in only if item.strip()}
+        known = {path.name[:2] for path in notebooks}
+        unknown = sorted(wanted - known)
+        if unknown:
+            raise ValueError(f"--only {','.join(unknown)}: no such notebook in {folder}; "
+                             f"available: {', '.join(sorted(known))}")
+        notebooks = [path for path in notebooks if path.name[:2] in wanted]
+    return notebooks
+
+
+def run_notebook(path: Path, out_dir: Path, *, smoke: bool, model: str, timeout: int | None = None) -> NotebookRun:
+    """Execute one notebook with papermill; never raises for a failing cell, it reports it."""
+    import papermill
+
+    out_path = out_dir / path.name
+    results_path = out_dir / f"{path.stem}.results.json"
+    parameters = {"smoke": smoke, "model": model, "results_path": str(results_path)}
+    start = time.perf_counter()
+    error = None
+    try:
+        papermill.execute_notebook(
+            str(path), str(out_path), parameters=parameters, cwd=str(path.parent),
+            progress_bar=False, log_output=False, kernel_name="python3", execution_timeout=timeout,
+        )
+        status = "ok"
+    except papermill.PapermillExecutionError as failure:
+        status = "failed"
+        error = (f"cell {failure.cell_index} (execution count {failure.exec_count}): "
+                 f"{failure.ename}: {failure.evalue}")
+    except Exception as failure:  # the kernel died, a timeout, a bad notebook file ...
+        status = "failed"
+        error = f"{type(failure).__name__}: {failure}"
+    seconds = time.perf_counter() - start
+    results = json.loads(results_path.read_text()) if results_path.is_file() else {}
+    return NotebookRun(path.stem, status, seconds, str(out_path), results, error)
+
+
+def write_report(runs: list[NotebookRun], out_dir: Path, *, smoke: bool, model: str) -> Path:
+    """A short Markdown report: what ran, how long it took, on what machine, and its results."""
+    from labutils.models import describe_machine
+
+    lines = [
+        "# Lab run report", "",
+        f"- date: {datetime.now().isoformat(timespec='seconds')}",
+        f"- mode: {'smoke' if smoke else 'full defaults'}; model: {model}",
+        f"- machine: {describe_machine()}",
+        f"- total time: {sum(run.seconds for run in runs):.0f} s", "",
+        "| notebook | status | seconds |", "| --- | --- | ---: |",
+    ]
+    lines += [f"| {run.name} | {run.status} | {run.seconds:.0f} |" for run in runs]
+    for run in runs:
+        lines += ["", f"## {run.name}", ""]
+        if run.error:
+            lines += [f"**Failed** at {run.error}", ""]
+        if run.results:
+            lines += ["```json", json.dumps(run.results, indent=2)[:4000], "```"]
+    path = out_dir / "report.md"
+    path.write_text("\n".join(lines) + "\n")
+    (out_dir / "runs.json").write_text(json.dumps([asdict(run) for run in runs], indent=2))
+    return path
+
+
+def run_lab(*, smoke: bool = False, only: list[str] | None = None, out: Path | None = None,
+            model: str | None = None, fail_fast: bool = False) -> tuple[list[NotebookRun], Path]:
+    """Run the notebooks in order; returns their outcomes and the report's path."""
+    from labutils.models import DEFAULT_MODEL
+
+    model = model or DEFAULT_MODEL
+    notebooks = discover(only)
+    out_dir = Path(out) if out else REPO_ROOT / "runs" / f"lab-{datetime.now():%Y%m%d-%H%M%S}{'-smoke' if smoke else ''}"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    runs = []
+    for number, path in enumerate(notebooks, 1):
+        print(f"[{number}/{len(notebooks)}] {path.name} ...", flush=True)
+        run = run_notebook(path, out_dir, smoke=smoke, model=model)
+        runs.append(run)
+        print(f"[{number}/{len(notebooks)}] {path.name} {run.status} in {run.seconds:.0f} s"
+              + (f"\n    failed at {run.error}" if run.error else ""), flush=True)
+        if run.error and fail_fast:
+            break
+    report = write_report(runs, out_dir, smoke=smoke, model=model)
+    return runs, report
+
+
+def add_run_arguments(parser) -> None:
+    parser.add_argument("--smoke", action="store_true", help="small settings (CI): minutes instead of an hour")
+    parser.add_argument("--only", default=None, help="comma-separated notebook numbers, e.g. 01,03")
+    parser.add_argument("--out", type=Path, default=None, help="output folder (default runs/lab-<time>)")
+    parser.add_argument("--model", default=None, help="model for every notebook (default: the embedded one)")
+    parser.add_argument("--fail-fast", action="store_true", help="stop at the first failing notebook")
+
+
+def cli_run(args) -> int:
+    only = args.only.split(",") if args.only else None
+    runs, report = run_lab(smoke=args.smoke, only=only, out=args.out, model=args.model, fail_fast=args.fail_fast)
+    failed = [run for run in runs if run.status != "ok"]
+    print(f"report: {report}")
+    for run in failed:
+        print(f"FAILED {run.name}: {run.error}\n    executed notebook: {run.output}", file=sys.stderr)
+    return 1 if failed else 0
