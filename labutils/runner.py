@@ -9,6 +9,7 @@ figures typed by hand.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from dataclasses import asdict, dataclass, field
@@ -48,6 +49,8 @@ def run_notebook(path: Path, out_dir: Path, *, smoke: bool, model: str, timeout:
     """Execute one notebook with papermill; never raises for a failing cell, it reports it."""
     import papermill
 
+    os.environ["LABUTILS_HEADLESS"] = "1"  # widgets draw once with their defaults (labutils.widgets)
+    out_dir.mkdir(parents=True, exist_ok=True)
     out_path = out_dir / path.name
     results_path = out_dir / f"{path.stem}.results.json"
     parameters = {"smoke": smoke, "model": model, "results_path": str(results_path)}

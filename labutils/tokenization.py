@@ -1,0 +1,366 @@
+"""From prompt-completion pairs to ``input_ids``, ``attention_mask`` and ``labels``.
+
+Supervised fine-tuning trains the model to produce the *completion* given the *prompt*: the
+loss is the cross-entropy of the completion tokens only. We get that by giving every prompt
+position the label ``IGNORE_INDEX`` (-100), which PyTorch's ``cross_entropy`` (and so every
+Hugging Face model) skips. Pre-training is self-supervised instead: every token is a target.
+``train_on_prompt=True`` gives that objective, for the comparison in notebook
+``02_instruction_datasets``::
+
+    tokens   <|im_start|>user\\n Summarize: ... <|im_end|>\\n<|im_start|>assistant\\n  Bob  lost  his  keys  <|im_end|>
+    labels   -100        -100 ...                                      -100     Bob  lost  his  keys  <|im_end|>
+
+Example:
+    >>> from labutils.models import load_tokenizer
+    >>> from labutils.tokenization import tokenize_example, build_sft_dataset
+    >>> tokenizer = load_tokenizer()
+    >>> example = tokenize_example(tokenizer, "Is this review positive? Great film!", "positive")
+    >>> train, report = build_sft_dataset("sentiment", "train", tokenizer, limit=500)
+"""
+
+from __future__ import annotations
+
+import random
+import weakref
+from collections import Counter
+from typing import Any, Mapping, Sequence
+
+import datasets
+
+IGNORE_INDEX = -100  # the label value torch.nn.functional.cross_entropy ignores by default
+
+
+class TargetTooLongError(ValueError):
+    """The completion alone (plus EOS) does not fit in ``max_length`` tokens."""
+
+
+# --------------------------------------------------------------------------------------
+# One example
+# --------------------------------------------------------------------------------------
+
+# Per tokenizer, the special tokens it puts in front of any text (computed once).
+_PREFIX_CACHE: "weakref.WeakKeyDictionary[Any, list[int]]" = weakref.WeakKeyDictionary()
+
+
+def special_prefix(tokenizer) -> list[int]:
+    """The token ids ``tokenizer`` adds before a text by itself: ``[bos_id]`` for Llama-style
+    tokenizers, ``[]`` for SmolLM2's (its chat template writes every special token itself).
+
+    We tokenize prompt and completion with ``add_special_tokens=False`` (so the completion gets
+    no BOS in the middle and no EOS the tokenizer chose) and put this prefix back in front once.
+    """
+    try:
+        return list(_PREFIX_CACHE[tokenizer])
+    except (KeyError, TypeError):
+        pass
+    probe = "a"
+    with_special = tokenizer(probe, add_special_tokens=True)["input_ids"]
+    plain = tokenizer(probe, add_special_tokens=False)["input_ids"]
+    prefix: list[int] = []
+    for start in range(len(with_special) - len(plain) + 1):
+        if with_special[start : start + len(plain)] == plain:
+            prefix = with_special[:start]
+            break
+    try:
+        _PREFIX_CACHE[tokenizer] = prefix
+    except TypeError:  # an object that can't be weakly referenced: just don't cache
+        pass
+    return list(prefix)
+
+
+def tokenize_example(
+    tokenizer,
+    prompt: str,
+    completion: str,
+    *,
+    max_length: int = 512,
+    train_on_prompt: bool = False,
+) -> dict[str, Any]:
+    """Tokenize one prompt-completion pair for supervised fine-tuning.
+
+    The prompt and the completion are tokenized separately, so the boundary between them is
+    exact (no token straddles it) and we know which positions to mask. The EOS token is
+    appended to the completion and labelled: the model must learn to *stop*. For a chat prompt
+    (already wrapped by :func:`labutils.prompts.as_model_input`) the tokenizer's EOS is the
+    end-of-turn token, ``<|im_end|>`` for SmolLM2.
+
+    Truncation policy: when the pair is longer than ``max_length`` we cut tokens out of the
+    **middle of the prompt** and never touch the completion. A prompt reads
+    ``[chat header + instruction] [long input: dialogue / context] [question + assistant header]``:
+    both ends tell the model what to do and where its answer starts, while the long input sits
+    in the middle. Cutting from the left would drop the instruction and the chat header; cutting
+    the completion would teach the model to stop mid-answer. We keep the first and last halves
+    of the prompt budget.
+
+    Args:
+        tokenizer: a Hugging Face tokenizer with an ``eos_token``.
+        prompt: the model input, as the model will see it (chat-formatted or plain).
+        completion: the target text, without EOS.
+        max_length: the most tokens in ``input_ids``.
+        train_on_prompt: False (supervised fine-tuning) masks the prompt out of the loss;
+            True labels every token, the self-supervised pre-training objective.
+
+    Returns:
+        ``{"input_ids", "attention_mask", "labels", "truncated", "prompt_length"}``: three lists
+        of equal length, whether the prompt was shortened, and how many of the tokens are the
+        prompt's (the completion with its EOS is the rest).
+
+    Raises:
+        TargetTooLongError: when the completion plus EOS leaves no room for a single prompt token.
+
+    Example:
+        >>> out = tokenize_example(tokenizer, "Sentiment of 'Great film!':", " positive")
+        >>> out["labels"]          # -100 over the prompt, then ' positive' and EOS
+        [-100, -100, -100, -100, -100, -100, -100, -100, 2731, 2]
+    """
+    if tokenizer.eos_token_id is None:
+        raise ValueError("the tokenizer has no eos_token; set tokenizer.eos_token before tokenizing")
+    if max_length < 2:
+        raise ValueError(f"max_length must be at least 2 tokens, got {max_length}")
+
+    prefix = special_prefix(tokenizer)
+    prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    if prefix and prompt_ids[: len(prefix)] == prefix:
+        prefix = []  # a chat template already wrote the BOS: don't add it twice
+    completion_ids = tokenizer(completion, add_special_tokens=False)["input_ids"]
+    if not completion_ids or completion_ids[-1] != tokenizer.eos_token_id:
+        completion_ids = completion_ids + [tokenizer.eos_token_id]
+
+    # Truncate the prompt's middle (see the docstring for why) until everything fits.
+    budget = max_length - len(prefix) - len(completion_ids)  # tokens left for the prompt
+    if budget < 1:
+        raise TargetTooLongError(
+            f"the completion needs {len(completion_ids)} tokens with EOS (plus {len(prefix)} "
+            f"special), leaving no room for the prompt in max_length={max_length}; raise "
+            f"max_length or shorten the target (it starts: {completion[:60]!r})"
+        )
+    truncated = len(prompt_ids) > budget
+    if truncated:
+        keep_head = budget // 2
+        keep_tail = budget - keep_head  # >= 1: the assistant header at the very end survives
+        prompt_ids = prompt_ids[:keep_head] + prompt_ids[len(prompt_ids) - keep_tail :]
+
+    prompt_ids = prefix + prompt_ids
+    input_ids = prompt_ids + completion_ids
+    if train_on_prompt:
+        labels = list(input_ids)
+    else:
+        labels = [IGNORE_INDEX] * len(prompt_ids) + completion_ids
+    return {
+        "input_ids": input_ids,
+        "attention_mask": [1] * len(input_ids),
+        "labels": labels,
+        "truncated": truncated,
+        "prompt_length": len(prompt_ids),
+    }
+
+
+# --------------------------------------------------------------------------------------
+# A whole training set
+# --------------------------------------------------------------------------------------
+
+
+def _mixture_plan(
+    sizes: Mapping[str, int], mix_weights: Mapping[str, float] | None, seed: int
+) -> tuple[list[tuple[str, int, int]], dict[str, int]]:
+    """Which rows go into the dataset: a list of (task, row index, repeat number).
+
+    Without weights every row of every task is used once. With weights the total stays the
+    number of rows available, and task ``t`` gets ``round(total * w_t / sum(w))`` of them,
+    drawn *without replacement* from a seeded shuffle of its rows; when a task needs more rows
+    than it has (upsampling), it goes through a fresh shuffle again (repeat number 1, 2, ...),
+    so every row is used as evenly as possible. Returns the plan and the repeats per task.
+    """
+    rng = random.Random(seed)
+    repeats = {task: 0 for task in sizes}
+    if not mix_weights:
+        return [(task, index, 0) for task, size in sizes.items() for index in range(size)], repeats
+
+    total = sum(sizes.values())
+    weight_sum = sum(mix_weights[task] for task in sizes)
+    exact = {task: total * mix_weights[task] / weight_sum for task in sizes}
+    counts = {task: int(value) for task, value in exact.items()}
+    # Largest remainder rounding, so the counts add up to exactly `total`.
+    for task in sorted(sizes, key=lambda name: exact[name] - counts[name], reverse=True)[
+        : total - sum(counts.values())
+    ]:
+        counts[task] += 1
+
+    plan = []
+    for task, size in sizes.items():
+        for number in range(counts[task]):
+            repeat, position = divmod(number, size)
+            if position == 0:
+                order = list(range(size))
+                rng.shuffle(order)
+            plan.append((task, order[position], repeat))
+        repeats[task] = max(0, counts[task] - size)
+    return plan, repeats
+
+
+def _pick_templates(task: str, template: Any, available: Mapping[str, Any], default: Mapping[str, str]):
+    """The template names a task may use, from build_sft_dataset's ``template`` argument."""
+    if isinstance(template, Mapping):
+        if task not in template:
+            raise ValueError(f"template dict has no entry for task {task!r}")
+        template = template[task]
+    if template == "all":
+        return list(available)
+    if template == "default":
+        template = default[task]
+    if template not in available:
+        raise ValueError(
+            f"no template {template!r} for task {task!r}; choose 'all', 'default' or one of: "
+            + ", ".join(available)
+        )
+    return [template]
+
+
+def build_sft_dataset(
+    tasks: str | Sequence[str],
+    split: str,
+    tokenizer,
+    *,
+    template: str | Mapping[str, str] = "all",
+    max_length: int = 512,
+    seed: int = 0,
+    chat: bool = True,
+    limit: int | None = None,
+    mix_weights: Mapping[str, float] | None = None,
+    train_on_prompt: bool = False,
+) -> tuple[datasets.Dataset, dict[str, Any]]:
+    """Turn bundled task splits into a tokenized supervised fine-tuning dataset.
+
+    For each row: pick a template, render ``(prompt, target)``, wrap the prompt in the
+    tokenizer's chat template (when ``chat`` and the tokenizer has one; the target is then the
+    assistant's answer and EOS is the end-of-turn token), and :func:`tokenize_example` it.
+
+    Args:
+        tasks: one task name or a list of them (a multitask mixture).
+        split: ``"train"``, ``"validation"`` or ``"test"``.
+        tokenizer: the model's tokenizer.
+        template: ``"all"`` (default) picks one of the task's templates per row, at random but
+            seeded by ``(seed, task, row id)``, so the model learns the instruction rather than
+            one wording; ``"default"`` uses ``labutils.prompts.DEFAULT_TEMPLATE``; a template
+            name uses that one; a dict ``{task: name}`` chooses per task.
+        max_length: tokens per example; longer prompts are cut in the middle (see
+            :func:`tokenize_example`); a row whose target alone doesn't fit is dropped and counted.
+        seed: seeds template choice, mixture sampling and the task interleaving.
+        chat: format prompts as :func:`labutils.prompts.as_model_input` does for evaluation:
+            the chat template (the instruct model's native format) when the tokenizer has one,
+            else the plain prompt. ``chat=False`` always uses the plain prompt; evaluate the
+            resulting model on plain prompts too.
+        limit: at most this many rows *per task*: the first ``limit`` rows of each split, as in
+            ``load_task(limit=...)``. A 4-task mixture with ``limit=500`` has 2,000 rows.
+        mix_weights: ``{task: weight}`` proportions of the mixture. The mixture keeps the size
+            of all rows together and gives each task its share; a task whose share is larger
+            than its rows is upsampled (its rows repeat, each with a freshly drawn template), a
+            smaller share is a seeded sample without replacement. None: every row once.
+        train_on_prompt: label the prompt too (pre-training objective), for comparison.
+
+    Returns:
+        ``(dataset, report)``: the dataset has columns ``input_ids``, ``attention_mask`` and
+        ``labels``; with several tasks its rows are shuffled (seeded) so batches mix tasks.
+        The report holds ``rows``, ``truncated``, ``dropped``, ``tokens``, ``prompt_tokens``,
+        ``completion_tokens`` (target plus EOS), ``max_tokens``, ``per_task`` (rows,
+        truncated, dropped, repeated), ``templates`` (uses per template), ``chat``,
+        ``eos_token`` and ``max_length``.
+
+    Example:
+        >>> train, report = build_sft_dataset(["sentiment", "ner"], "train", tokenizer,
+        ...                                   limit=200, mix_weights={"sentiment": 1, "ner": 3})
+        >>> report["per_task"]["ner"]["rows"], report["per_task"]["ner"]["repeated"]
+        (300, 100)
+    """
+    from labutils import prompts  # imported here: prompts imports heavier optional pieces
+    from labutils.data import TASKS, load_task
+
+    task_list = [tasks] if isinstance(tasks, str) else list(tasks)
+    if not task_list:
+        raise ValueError("build_sft_dataset needs at least one task")
+    for task in task_list:
+        if task not in TASKS:
+            raise ValueError(f"unknown task {task!r}; valid tasks: {', '.join(TASKS)}")
+    if len(set(task_list)) != len(task_list):
+        raise ValueError(f"a task is listed twice in {task_list}; use mix_weights to weight tasks")
+    if mix_weights is not None:
+        unknown = set(mix_weights) - set(task_list)
+        missing = set(task_list) - set(mix_weights)
+        if unknown or missing:
+            raise ValueError(
+                f"mix_weights must give one weight per task in {task_list}; "
+                f"missing: {sorted(missing) or 'none'}, not in tasks: {sorted(unknown) or 'none'}"
+            )
+        if any(weight < 0 for weight in mix_weights.values()) or sum(mix_weights.values()) <= 0:
+            raise ValueError(f"mix_weights must be >= 0 and not all 0, got {dict(mix_weights)}")
+
+    use_chat = bool(chat and getattr(tokenizer, "chat_template", None))
+
+    # 1) Rows and templates per task.
+    rows = {task: load_task(task, split, limit=limit).to_list() for task in task_list}
+    templates = {task: prompts.load_templates(task) for task in task_list}
+    allowed = {
+        task: _pick_templates(task, template, templates[task], getattr(prompts, "DEFAULT_TEMPLATE", {}))
+        for task in task_list
+    }
+
+    # 2) Which rows, how often, in which order.
+    plan, repeats = _mixture_plan({task: len(rows[task]) for task in task_list}, mix_weights, seed)
+    if len(task_list) > 1:
+        random.Random(seed).shuffle(plan)  # interleave the tasks so every batch mixes them
+
+    # 3) Render, format and tokenize each row.
+    columns: dict[str, list] = {"input_ids": [], "attention_mask": [], "labels": []}
+    per_task = {
+        task: {"rows": 0, "truncated": 0, "dropped": 0, "repeated": repeats[task]} for task in task_list
+    }
+    template_uses: dict[str, Counter] = {task: Counter() for task in task_list}
+    totals = Counter()
+    for task, index, repeat in plan:
+        row = rows[task][index]
+        names = allowed[task]
+        # Seeded per row (not by position), so a row keeps its template when `limit` or the
+        # mixture changes; a repeated row draws again and may get another wording.
+        name = names[0] if len(names) == 1 else random.Random(f"{seed}/{task}/{row['id']}/{repeat}").choice(names)
+        prompt, target = templates[task][name].render(row)
+        if chat:
+            # The same call evaluation makes: the chat template where the tokenizer has one,
+            # the plain prompt for base models, so training and test prompts agree.
+            prompt = prompts.as_model_input(tokenizer, prompt)
+        try:
+            example = tokenize_example(
+                tokenizer, prompt, target, max_length=max_length, train_on_prompt=train_on_prompt
+            )
+        except TargetTooLongError:
+            per_task[task]["dropped"] += 1
+            continue
+        for key in columns:
+            columns[key].append(example[key])
+        completion_tokens = len(example["input_ids"]) - example["prompt_length"]
+        per_task[task]["rows"] += 1
+        per_task[task]["truncated"] += example["truncated"]
+        template_uses[task][name] += 1
+        totals["tokens"] += len(example["input_ids"])
+        totals["completion_tokens"] += completion_tokens
+        totals["max_tokens"] = max(totals["max_tokens"], len(example["input_ids"]))
+
+    if not columns["input_ids"]:
+        raise ValueError(
+            f"no example of {task_list} fits in max_length={max_length}: every target is too long"
+        )
+    report = {
+        "rows": len(columns["input_ids"]),
+        "truncated": sum(stats["truncated"] for stats in per_task.values()),
+        "dropped": sum(stats["dropped"] for stats in per_task.values()),
+        "tokens": totals["tokens"],
+        "prompt_tokens": totals["tokens"] - totals["completion_tokens"],
+        "completion_tokens": totals["completion_tokens"],
+        "max_tokens": totals["max_tokens"],
+        "per_task": per_task,
+        "templates": {task: dict(uses) for task, uses in template_uses.items()},
+        "chat": use_chat,
+        "eos_token": tokenizer.eos_token,
+        "max_length": max_length,
+    }
+    return datasets.Dataset.from_dict(columns), report
+
