@@ -21,6 +21,10 @@ from labutils import REPO_ROOT
 NOTEBOOK_DIR = REPO_ROOT / "notebooks"
 
 
+class RunnerError(ValueError):
+    """Bad arguments to ``labutils run`` (e.g. a notebook number that does not exist)."""
+
+
 @dataclass
 class NotebookRun:
     name: str
@@ -39,7 +43,7 @@ def discover(only: list[str] | None = None, folder: Path = NOTEBOOK_DIR) -> list
         known = {path.name[:2] for path in notebooks}
         unknown = sorted(wanted - known)
         if unknown:
-            raise ValueError(f"--only {','.join(unknown)}: no such notebook in {folder}; "
+            raise RunnerError(f"--only {','.join(unknown)}: no such notebook in {folder}; "
                              f"available: {', '.join(sorted(known))}")
         notebooks = [path for path in notebooks if path.name[:2] in wanted]
     return notebooks
@@ -64,14 +68,31 @@ def run_notebook(path: Path, out_dir: Path, *, smoke: bool, model: str, timeout:
         status = "ok"
     except papermill.PapermillExecutionError as failure:
         status = "failed"
-        error = (f"cell {failure.cell_index} (execution count {failure.exec_count}): "
-                 f"{failure.ename}: {failure.evalue}")
+        error = f"{_describe_cell(out_path)}: {failure.ename}: {failure.evalue}"
     except Exception as failure:  # the kernel died, a timeout, a bad notebook file ...
         status = "failed"
         error = f"{type(failure).__name__}: {failure}"
     seconds = time.perf_counter() - start
     results = json.loads(results_path.read_text()) if results_path.is_file() else {}
     return NotebookRun(path.stem, status, seconds, str(out_path), results, error)
+
+
+def _describe_cell(executed: Path) -> str:
+    """Name the failed cell as the learner sees it in the source notebook: its number and first line.
+
+    The executed copy holds cells papermill added (the injected parameters, red error banners),
+    so we count only the notebook's own cells, from 1.
+    """
+    import nbformat
+
+    added = {"injected-parameters", "papermill-error-cell-tag"}
+    own = [cell for cell in nbformat.read(executed, as_version=4).cells
+           if not added & set(cell.metadata.get("tags", []))]
+    for number, cell in enumerate(own, 1):
+        if any(output.get("output_type") == "error" for output in cell.get("outputs", [])):
+            first_line = next((line for line in cell.source.splitlines() if line.strip()), "")
+            return f"cell {number} ({first_line[:60]!r})"
+    return "an unknown cell"
 
 
 def write_report(runs: list[NotebookRun], out_dir: Path, *, smoke: bool, model: str) -> Path:
