@@ -48,4 +48,27 @@ def _check_01(results):
     assert overflow[-1]["kept (1024-token budget)"] < overflow[-1]["shots asked"]  # the builder really drops shots
 
 
-RESULT_CHECKS = {"01": _check_01}
+def _check_02(results):
+    from labutils.data import TASKS
+
+    assert set(results["templates_per_task"]) == set(TASKS)
+    assert all(n >= 6 for n in results["templates_per_task"].values())
+    for task, sizes in results["split_sizes"].items():
+        assert sizes["train"] > sizes["validation"] > 0 and sizes["test"] > 0, task
+        assert sizes["inputs in two splits"] == 0, f"{task}: an input appears in two splits"
+    example = results["example"]
+    assert 0 < example["labelled_tokens"] < example["tokens"]  # the prompt is masked with -100
+    assert example["labelled_tokens"] == example["tokens"] - example["prompt_tokens"]
+    assert example["labelled_tokens_train_on_prompt"] == example["tokens"]  # pre-training labels every token
+    loss = results["loss"]
+    assert loss["by_hand"] > 0 and abs(loss["by_hand"] - loss["model"]) < 1e-4
+    top5 = [row["probability"] for row in results["next_token"]["top5"]]
+    assert len(top5) == 5 and top5 == sorted(top5, reverse=True) and 0 < sum(top5) <= 1 + 1e-6
+    lengths = {row["task"]: row for row in results["lengths"]}
+    assert set(lengths) == set(TASKS)
+    assert all(0 < row["labelled share"] < 0.5 for row in lengths.values())
+    padding = {row["strategy"]: row["padding share"] for row in results["padding"]}
+    assert 0 <= padding["grouped by length"] <= padding["dynamic padding"] <= padding["pad to max_length"] < 1
+
+
+RESULT_CHECKS = {"01": _check_01, "02": _check_02}
