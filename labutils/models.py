@@ -435,7 +435,7 @@ def build_tiny_model(tokenizer, seed: int = 0):
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         model = LlamaForCausalLM(config)
-    model.config.name_or_path = "tiny"
+    model.config.name_or_path = model.name_or_path = "tiny"  # peft records the base under this name
     return model
 
 
