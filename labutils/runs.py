@@ -54,10 +54,16 @@ def config_hash(config) -> str:
 
 
 def runs_root(config=None) -> Path:
-    """The folder that holds all runs: ``config.output_dir``, else ``$LABUTILS_RUNS``, else ``./runs``."""
+    """The folder that holds all runs: ``config.output_dir``, else ``$LABUTILS_RUNS``, else ``<repo>/runs``.
+
+    One folder for the command line and every notebook (which run with ``notebooks/`` as their
+    working directory), so a later notebook finds the run an earlier one trained.
+    """
+    from labutils import REPO_ROOT
+
     if config is not None and config.output_dir:
         return Path(config.output_dir).expanduser()
-    return Path(os.environ.get(RUNS_ENV, "runs")).expanduser()
+    return Path(os.environ.get(RUNS_ENV, REPO_ROOT / "runs")).expanduser()
 
 
 def run_dir_for(config) -> Path:

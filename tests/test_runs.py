@@ -33,7 +33,10 @@ def test_run_folder_root_from_config_or_environment(tmp_path, monkeypatch):
     monkeypatch.setenv(runs.RUNS_ENV, str(tmp_path / "from-env"))
     assert runs.run_dir_for(config.replace(output_dir=None)).parent == tmp_path / "from-env"
     monkeypatch.delenv(runs.RUNS_ENV)
-    assert str(runs.run_dir_for(config.replace(output_dir=None))).startswith("runs/")
+    from labutils import REPO_ROOT
+
+    # the same folder from any working directory (notebooks run in notebooks/)
+    assert runs.run_dir_for(config.replace(output_dir=None)).parent == REPO_ROOT / "runs"
 
 
 def test_get_or_train_trains_once_then_reuses(tmp_path, monkeypatch):
