@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -95,31 +95,6 @@ def _describe_cell(executed: Path) -> str:
     return "an unknown cell"
 
 
-def write_report(runs: list[NotebookRun], out_dir: Path, *, smoke: bool, model: str) -> Path:
-    """A short Markdown report: what ran, how long it took, on what machine, and its results."""
-    from labutils.models import describe_machine
-
-    lines = [
-        "# Lab run report", "",
-        f"- date: {datetime.now().isoformat(timespec='seconds')}",
-        f"- mode: {'smoke' if smoke else 'full defaults'}; model: {model}",
-        f"- machine: {describe_machine()}",
-        f"- total time: {sum(run.seconds for run in runs):.0f} s", "",
-        "| notebook | status | seconds |", "| --- | --- | ---: |",
-    ]
-    lines += [f"| {run.name} | {run.status} | {run.seconds:.0f} |" for run in runs]
-    for run in runs:
-        lines += ["", f"## {run.name}", ""]
-        if run.error:
-            lines += [f"**Failed** at {run.error}", ""]
-        if run.results:
-            lines += ["```json", json.dumps(run.results, indent=2)[:4000], "```"]
-    path = out_dir / "report.md"
-    path.write_text("\n".join(lines) + "\n")
-    (out_dir / "runs.json").write_text(json.dumps([asdict(run) for run in runs], indent=2))
-    return path
-
-
 def run_lab(*, smoke: bool = False, only: list[str] | None = None, out: Path | None = None,
             model: str | None = None, fail_fast: bool = False) -> tuple[list[NotebookRun], Path]:
     """Run the notebooks in order; returns their outcomes and the report's path."""
@@ -138,6 +113,8 @@ def run_lab(*, smoke: bool = False, only: list[str] | None = None, out: Path | N
               + (f"\n    failed at {run.error}" if run.error else ""), flush=True)
         if run.error and fail_fast:
             break
+    from labutils.report import write_report
+
     report = write_report(runs, out_dir, smoke=smoke, model=model)
     return runs, report
 

@@ -33,7 +33,8 @@ def panel(draw, *, button: str | None = None, **controls):
     """Show ``controls`` and the output of ``draw(**values)`` below them.
 
     ``button="Train"`` adds a button and redraws only when it is pressed (for slow work);
-    otherwise every change of a control redraws. Returns the widget box (or None headless).
+    otherwise every change of a control redraws. The panel is displayed here and the function
+    returns None, so a cell that ends on ``panel(...)`` shows it once.
     """
     from IPython.display import display
 
@@ -51,6 +52,9 @@ def panel(draw, *, button: str | None = None, **controls):
         with output:
             draw(**{name: control.value for name, control in controls.items()})
 
+    for control in controls.values():  # long labels ("temperature") stay readable
+        if hasattr(control, "style") and hasattr(control.style, "description_width"):
+            control.style.description_width = "initial"
     items = list(controls.values())
     if button:
         trigger = widgets.Button(description=button, button_style="primary")
@@ -62,4 +66,4 @@ def panel(draw, *, button: str | None = None, **controls):
     box = widgets.VBox([widgets.HBox(items, layout=widgets.Layout(flex_flow="row wrap")), output])
     display(box)
     redraw()
-    return box
+    return None

@@ -69,7 +69,9 @@ def test_run_reports_a_failing_notebook_by_name_and_cell(tmp_path, monkeypatch):
     assert "cell 2 ('1 / 0')" in runs[0].error and "ZeroDivisionError" in runs[0].error
     assert runs[1].results == {"smoke": True, "value": 1}
     text = report.read_text()
-    assert "01_bad" in text and "ZeroDivisionError" in text and "machine:" in text
+    assert "01_bad" in text and "ZeroDivisionError" in text and "**Machine**" in text
+    html_report = (tmp_path / "out" / "report.html").read_text()
+    assert "<table" in html_report and "ZeroDivisionError" in html_report
     assert json.loads((tmp_path / "out" / "runs.json").read_text())[0]["name"] == "01_bad"
     runs, _ = runner.run_lab(smoke=True, out=tmp_path / "out2", model="tiny", fail_fast=True)
     assert len(runs) == 1
