@@ -1061,3 +1061,174 @@ def cli_eval(args) -> int:
         print(f"  {metric:<12s} {shown}")
     print(f"time     {result['seconds']:.1f} s ({result['examples_per_second']:.2f} examples/s)")
     return 0
+
+
+# ======================================================================================
+# 6. Cached suites: score each model once, reuse the numbers in every notebook
+# ======================================================================================
+
+# Bump when a change to prompts, generation or metrics changes what a stored score means:
+# every cached suite then counts as stale and is recomputed.
+EVAL_CACHE_VERSION = 1
+EVAL_CACHE_FOLDER = "eval-cache"  # under the runs root, for models that are not runs
+
+
+def _cache_target(model_ref) -> tuple[str, Path | None, str]:
+    """``(label, run folder or None, model name to load)`` for a model reference.
+
+    A run (a ``TrainResult``, its folder or its ``final/`` folder) keeps its scores inside its
+    own folder; anything else (a known name, a hub id, a plain model folder) in the shared cache.
+    """
+    from labutils.runs import is_done
+
+    run_dir = getattr(model_ref, "run_dir", None)  # a TrainResult
+    if run_dir is None:
+        path = Path(str(model_ref)).expanduser()
+        if path.name == "final" and (path.parent / "config.yaml").is_file():
+            run_dir = path.parent
+        elif path.is_dir() and (path / "config.yaml").is_file() and (path / "final").exists():
+            run_dir = path
+        elif path.is_dir() and (path / "checkpoint").exists():
+            run_dir = path  # a run folder that never reached final/: reported below
+    if run_dir is not None:
+        run_dir = Path(run_dir).resolve()
+        if not is_done(run_dir):
+            raise EvaluationError(f"{run_dir} is not a finished run (no DONE marker): finish or resume it with "
+                                  "labutils.runs.get_or_train(config) before evaluating it.")
+        return run_dir.name, run_dir, str(run_dir)
+    name = str(model_ref)
+    return name, None, name
+
+
+def eval_cache_path(model_ref, tasks: Sequence[str] = TASKS, *, limit: int | None, split: str = "test",
+                    **kwargs) -> Path:
+    """Where :func:`evaluate_cached` keeps the scores of ``model_ref`` under these settings.
+
+    A run: ``<run folder>/eval-<hash>.json``. A plain model name: ``<runs root>/eval-cache/<name>-<hash>.json``.
+    The hash covers everything that changes a score (split, limit, prompt and generation options,
+    the precision this machine evaluates in, :data:`EVAL_CACHE_VERSION`), not the task list: one
+    file holds every task scored under the same settings, so a later call adds only missing tasks.
+
+    Example:
+        >>> eval_cache_path("smollm2-135m-instruct", limit=40)          # doctest: +SKIP
+        PosixPath('.../runs/eval-cache/smollm2-135m-instruct-3f9a0c1d2e.json')
+    """
+    import hashlib
+
+    from labutils.runs import runs_root
+
+    label, run_dir, _ = _cache_target(model_ref)
+    digest = hashlib.sha256(json.dumps(_cache_settings(label if run_dir is None else None, limit, split, kwargs),
+                                       sort_keys=True, default=str).encode()).hexdigest()[:10]
+    if run_dir is not None:
+        return run_dir / f"eval-{digest}.json"
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(label).name if Path(label).expanduser().is_dir() else label)
+    return runs_root() / EVAL_CACHE_FOLDER / f"{safe.strip('_') or 'model'}-{digest}.json"
+
+
+def _cache_settings(name: str | None, limit, split: str, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """Everything that changes a cached score (see :func:`eval_cache_path`)."""
+    from labutils.models import autocast_dtype, pick_device
+
+    if kwargs.get("data") is not None:
+        raise EvaluationError("evaluate_cached scores the bundled splits only; score your own data with "
+                              "evaluate_suite(model, tokenizer, data={task: rows}).")
+    # An option left at evaluate_task's default scores the same as an option not given at all
+    # (max_new_tokens=None is each task's default length), so neither goes into the hash.
+    import inspect
+
+    defaults = {name: parameter.default for name, parameter in inspect.signature(evaluate_task).parameters.items()}
+    options = {key: value for key, value in kwargs.items()
+               if key not in ("progress", "data") and not (key in defaults and defaults[key] == value)}
+    if "template" in options and not isinstance(options["template"], (str, type(None))):
+        template = options["template"]  # a Template object: its wording is what matters
+        options["template"] = f"{getattr(template, 'name', '')}:{getattr(template, 'jinja', template)}"
+    device = pick_device()
+    settings = {"version": EVAL_CACHE_VERSION, "split": split, "limit": limit, "options": options,
+                "max_new_tokens": dict(DEFAULT_MAX_NEW_TOKENS), "device": device.type,
+                "autocast": str(autocast_dtype(device))}  # bf16 and fp32 greedy outputs can differ
+    if name is not None:
+        path = Path(name).expanduser()
+        # A plain model folder is identified by where it is; a name or hub id by itself.
+        settings["model"] = str(path.resolve()) if path.is_dir() else name
+    return _to_jsonable(settings)
+
+
+def _suite_table(name: str, results: Mapping[str, Mapping[str, Any]]):
+    """The tidy (model, task, metric, value) table of :func:`evaluate_suite` from ``{task: result}``."""
+    import pandas as pd
+
+    records = []
+    for task, result in results.items():
+        for metric, value in result_metrics(result).items():
+            records.append({"model": name, "task": task, "metric": metric, "value": float(value)})
+        for info in ("n", "seconds", "examples_per_second"):
+            if result.get(info) is not None:
+                records.append({"model": name, "task": task, "metric": info, "value": float(result[info])})
+    table = pd.DataFrame.from_records(records, columns=["model", "task", "metric", "value"])
+    table.attrs["results"] = dict(results)
+    return table
+
+
+def evaluate_cached(model_ref, tasks: Sequence[str] = TASKS, *, limit: int | None, split: str = "test",
+                    model_name: str | None = None, loaded: tuple | None = None, refresh: bool = False,
+                    **kwargs):
+    """:func:`evaluate_suite` that generates and scores each (model, task, settings) only once.
+
+    ``model_ref`` is a model name, hub id or folder, a run folder or a ``TrainResult``. Scores are
+    stored as JSON (predictions included) in the run folder for a run, or under
+    ``runs/eval-cache/`` for a plain model (see :func:`eval_cache_path`), so notebooks 04, 05,
+    06 and the report score the base model and each fine-tuned model once between them. Only
+    tasks missing from the file are evaluated, and the model is loaded only then (pass
+    ``loaded=(model, tokenizer)`` to use one already in memory). ``refresh=True`` scores again.
+    Other keyword arguments go to :func:`evaluate_task` (``template``, ``shots``,
+    ``max_new_tokens``, ``batch_size`` ...).
+
+    Returns the same table as :func:`evaluate_suite` (``attrs["results"]`` holds the per-task
+    results); ``attrs["cache_path"]`` is the file and ``attrs["from_cache"]`` the tasks that were
+    read rather than scored now.
+
+    Example:
+        >>> base = evaluate_cached("smollm2-135m-instruct", limit=40, model_name="base")   # doctest: +SKIP
+        >>> tuned = evaluate_cached(result, limit=40, model_name="summarization FT")      # doctest: +SKIP
+        >>> forgetting_matrix(compare({"base": base, "summarization FT": tuned}))        # doctest: +SKIP
+    """
+    from filelock import FileLock
+
+    from labutils.runs import write_json_atomic
+
+    if isinstance(tasks, str):
+        tasks = [tasks]
+    for task in tasks:
+        _check_task(task)
+    label, run_dir, load_name = _cache_target(model_ref)
+    path = eval_cache_path(model_ref, tasks, limit=limit, split=split, **kwargs)
+    settings = _cache_settings(label if run_dir is None else None, limit, split, kwargs)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # One writer per file: two notebooks scoring the same model wait for each other, then share.
+    with FileLock(str(path.with_name("." + path.name + ".lock"))):
+        stored: dict[str, Any] = {}
+        if path.is_file() and not refresh:
+            try:
+                payload = json.loads(path.read_text(encoding="utf-8"))
+                if payload.get("settings") == settings:
+                    stored = payload.get("results", {})
+            except (OSError, ValueError):
+                stored = {}  # a damaged cache file is only a cache: score again
+        missing = [task for task in tasks if task not in stored]
+        if missing:
+            model, tokenizer = loaded if loaded is not None else _load_for_eval(load_name)
+            for task in missing:
+                stored[task] = _to_jsonable(evaluate_task(model, tokenizer, task, limit=limit, split=split, **kwargs))
+                # Written after every task, so an interrupted notebook keeps what it already scored.
+                write_json_atomic(path, {"model": label, "settings": settings, "results": stored})
+    table = _suite_table(model_name or label, {task: stored[task] for task in tasks})
+    table.attrs["cache_path"] = str(path)
+    table.attrs["from_cache"] = [task for task in tasks if task not in missing]
+    return table
+
+
+def _load_for_eval(name: str):
+    from labutils.models import load_model
+
+    return load_model(name)

@@ -68,3 +68,142 @@ def heatmap(matrix, *, title: str = "", cmap: str = "RdBu", fmt: str = "{:+.1f}"
     fig.tight_layout()
     plt.close(fig)
     return fig
+
+
+def forgetting_bars(matrix, *, title: str = "", ylabel: str = "change against the base model (points)", ax=None):
+    """Grouped bars of a forgetting matrix (rows = models, columns = tasks, values in points).
+
+    One group per task, one bar per model, a line at zero: bars below it are tasks the model
+    got worse at than the base model (forgetting), bars above it tasks it gained on.
+
+    Example:
+        >>> forgetting_bars(evaluate.forgetting_matrix(table), title="Change per task")  # doctest: +SKIP
+    """
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(max(6, 1.5 * len(matrix.columns) + 1.2 * len(matrix.index)), 3.6))
+    else:
+        fig = ax.figure
+    matrix.T.plot.bar(ax=ax, rot=0, width=0.8)  # transposed: tasks on the x axis, one bar per model
+    ax.axhline(0, color="black", linewidth=0.8)
+    for container in ax.containers:
+        ax.bar_label(container, fmt="%+.1f", fontsize=7, padding=1)
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("")
+    ax.legend(fontsize=8, loc="best")
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+# --------------------------------------------------------------------------------------
+# Loss curves: after training, and live while it runs (notebook 03 introduces them)
+# --------------------------------------------------------------------------------------
+
+
+def _records(history):
+    """The history records of a TrainResult, a run folder's list of records, or a list of records."""
+    return list(getattr(history, "history", history) or [])
+
+
+def loss_curves(history, *, title: str = "Training and validation loss", ax=None, label: str | None = None,
+                logy: bool = False):
+    """Train loss per step (line) and validation loss (dots) from a training history.
+
+    ``history`` is a ``TrainResult``, a list of history records (``{"kind": "train", "step",
+    "loss"}`` and ``{"kind": "val", "step", "val_loss"}``), or a dict ``{name: history}`` to
+    overlay several runs (one colour each). ``label`` prefixes the legend entries of one run.
+
+    Example:
+        >>> loss_curves(result)                                      # doctest: +SKIP
+        >>> loss_curves({"1 process": one, "2 processes": two})      # doctest: +SKIP
+    """
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    else:
+        fig = ax.figure
+    runs = history if isinstance(history, dict) else {label: history}
+    for index, (name, run) in enumerate(runs.items()):
+        records = _records(run)
+        color = f"C{index}"
+        prefix = f"{name}: " if name else ""
+        train = [(r["step"], r["loss"]) for r in records if r.get("kind") == "train"]
+        val = [(r["step"], r["val_loss"]) for r in records if r.get("kind") == "val" and r.get("val_loss") is not None]
+        if train:
+            ax.plot(*zip(*train), color=color, linewidth=1.2, alpha=0.85, label=f"{prefix}train loss")
+        if val:
+            ax.plot(*zip(*val), color=color, linestyle="--", marker="o", markersize=5, label=f"{prefix}validation loss")
+    ax.set_xlabel("optimizer step")
+    ax.set_ylabel("cross-entropy per completion token")
+    if logy:
+        ax.set_yscale("log")
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    if ax.lines:
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+class LiveLossPlot:
+    """A training callback that redraws the loss curves in place while ``train()`` runs.
+
+    Pass it to ``train(config, callbacks=[live])`` (or ``get_or_train``). In a live notebook it
+    shows one figure and replaces it at most every ``every_s`` seconds (redrawing a matplotlib
+    figure costs ~0.1 s; every step would slow a fast GPU run); headless (papermill, scripts,
+    ``LABUTILS_HEADLESS=1``) it draws nothing while training. Afterwards ``live.finish(result)``
+    draws the final curves: in place in a live notebook (returns None), else it returns the
+    figure, so a cell can end on it and papermill keeps one image.
+
+    Example:
+        >>> live = LiveLossPlot(title="full fine-tuning")
+        >>> result = train(config, callbacks=[live])                 # doctest: +SKIP
+        >>> live.finish(result)                                      # doctest: +SKIP
+    """
+
+    def __init__(self, *, title: str = "Training and validation loss", every_s: float = 5.0, live: bool | None = None):
+        from labutils.widgets import in_browser
+
+        self.title = title
+        self.every_s = every_s
+        self.live = in_browser() if live is None else live
+        self.history: list[dict] = []
+        self._handle = None
+        self._last_draw = 0.0
+
+    # -- the two callback methods train() calls -------------------------------------------
+    def on_log(self, record: dict) -> None:
+        self.history.append(dict(record))
+        self._maybe_draw()
+
+    def on_eval(self, record: dict) -> None:
+        self.history.append(dict(record))
+        self._maybe_draw()
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _maybe_draw(self) -> None:
+        import time
+
+        if not self.live or time.monotonic() - self._last_draw < self.every_s:
+            return
+        self._last_draw = time.monotonic()
+        self._show(self.history, title=f"{self.title} (live)")
+
+    def _show(self, history, *, title: str) -> None:
+        from IPython.display import display
+
+        figure = loss_curves(history, title=title)
+        if self._handle is None:
+            self._handle = display(figure, display_id=True)
+        else:
+            self._handle.update(figure)
+
+    def finish(self, result=None):
+        """Draw the final curves (from ``result``'s full history if given): in place live, else return them."""
+        history = _records(result) if result is not None else self.history
+        if self.live and self._handle is not None:
+            self._show(history, title=self.title)
+            return None
+        return loss_curves(history, title=self.title)

@@ -1,0 +1,97 @@
+"""Smoke tests of the training benchmark's harness (benchmarks/bench_train.py) on the tiny model.
+
+They check that every method trains, is measured and lands in the Markdown table, not how fast
+anything is: timings on a shared CI machine mean nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import runpy
+
+import pytest
+
+from labutils import REPO_ROOT
+from labutils.cli import main as labutils_main
+
+SCRIPT = REPO_ROOT / "benchmarks" / "bench_train.py"
+TINY = ["--model", "tiny", "--steps", "2", "--batch-size", "2", "--max-length", "256", "--train-limit", "8",
+        "--eval-n", "2", "--matmul-size", "128"]
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return runpy.run_path(str(SCRIPT))
+
+
+def table_rows(text: str) -> dict[str, list[str]]:
+    """Method letter -> the cells of its row in the last table of ``text``."""
+    rows = {}
+    for line in text.splitlines():
+        match = re.match(r"\| \(([abcd])\) ", line)
+        if match:
+            rows[match.group(1)] = [cell.strip() for cell in line.strip("|").split("|")]
+    return rows
+
+
+def test_all_methods_in_process_append_a_table(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Benchmark results\n\nearlier section\n")
+    code = labutils_main(["bench", "train", *TINY, "--methods", "a,b,c,d", "--in-process", "--results", str(results)])
+    assert code == 0
+    text = results.read_text()
+    assert text.startswith("# Benchmark results\n\nearlier section\n")  # appended, nothing lost
+    assert "## Training: labutils loop vs HF Trainer vs TRL" in text
+    assert "Machine: " in text and "load average" in text
+    rows = table_rows(text)
+    assert set(rows) == {"a", "b", "c", "d"}
+    for method in "abc":
+        tokens_per_s, step_s, padding, memory, loss, mfu = rows[method][1:7]
+        assert float(tokens_per_s) > 0 and float(step_s) > 0 and float(memory) > 0
+        assert 0 < float(loss) < 20  # a cross-entropy over a 49k vocabulary: at most ~ln(49152) = 10.8 + noise
+        assert mfu.endswith("%")
+        assert float(rows[method][8]) > 0  # non-pad tokens per CPU-second: the load-robust column
+    # (b) pads every example to max_length: most of what it processes is padding; (a) pads (almost) nothing
+    assert int(rows["b"][3].rstrip("%")) > int(rows["a"][3].rstrip("%"))
+    assert "(a) vs (b): **" in text and "(a) vs the better of (c), (d)" in text
+    # (d) either ran or says why it was skipped (TRL not installed)
+    assert rows["d"][1].startswith("skipped: ") or float(rows["d"][1]) > 0
+
+
+def test_one_method_in_its_own_process(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    code = labutils_main(["bench", "train", *TINY, "--methods", "a", "--results", str(results)])
+    assert code == 0
+    text = results.read_text()
+    assert text.startswith("# Benchmark results")  # a new file gets the header
+    assert set(table_rows(text)) == {"a"}
+    assert "peak RSS (VmRSS sampled every 5 ms)" in text
+    assert "Only (a) ran: no ratios." in text
+
+
+def test_bad_options_are_refused(bench, capsys):
+    with pytest.raises(argparse.ArgumentTypeError, match="choose from a,b,c,d"):
+        bench["parse_methods"]("a,e")
+    assert bench["parse_methods"]("B, a,b") == ["b", "a"]
+    assert bench["main"](["--steps", "1", "--no-write"]) == 2
+    assert "--steps must be >= 2" in capsys.readouterr().err
+
+
+def test_verdict_states_ratios_and_targets(bench):
+    def run(tokens_per_s, loss):
+        return {"tokens_per_s": tokens_per_s, "final_loss": loss}
+
+    lines = bench["verdict_lines"]({"a": run(300, 2.0), "b": run(100, 2.1), "c": run(250, 2.0), "d": run(200, 1.9)})
+    assert "**3.00x**" in lines[0] and "target >= 3x: met" in lines[0]
+    # the better tuned method is (c); 300/250 = 1.2 < 1.3
+    assert "which is (c): **1.20x**" in lines[1] and "NOT met" in lines[1]
+    # faster but with a clearly worse loss is not "met"
+    lines = bench["verdict_lines"]({"a": run(400, 2.5), "b": run(100, 2.0)})
+    assert "NOT met" in lines[0] and "worse within" in lines[0]
+
+
+def test_model_flops_formula(bench):
+    # one example of s tokens: 6*N*s + 12*n_layers*d_model*s^2
+    assert bench["step_flops"]([10], n_matmul=1000, n_layers=2, d_model=8) == 6 * 1000 * 10 + 12 * 2 * 8 * 100
+    assert bench["step_flops"]([10, 10], 1000, 2, 8) == 2 * bench["step_flops"]([10], 1000, 2, 8)
