@@ -604,6 +604,19 @@ def _save_final(run_dir: Path, model, tokenizer, config: TrainConfig) -> Path:
 # --------------------------------------------------------------------------------------
 
 
+def _forget_single_process_accelerate_state() -> None:
+    """Let this loop start after transformers' Trainer (or any Accelerator) ran in the same process.
+
+    Accelerate keeps one process-wide state and refuses a second Accelerator with other settings
+    (e.g. the Trainer's bf16). In a single process nothing is shared with other ranks, so we clear
+    that state; under ``accelerate launch`` (several processes) it is left alone.
+    """
+    from accelerate.state import AcceleratorState, PartialState
+
+    if AcceleratorState._shared_state and PartialState().num_processes == 1:
+        AcceleratorState._reset_state(reset_partial_state=False)
+
+
 def train(config: TrainConfig, *, callbacks: list | None = None) -> TrainResult:
     """Fine-tune ``config.model`` on ``config.tasks``; full or LoRA; resumable. Returns a TrainResult.
 
@@ -620,6 +633,7 @@ def train(config: TrainConfig, *, callbacks: list | None = None) -> TrainResult:
     config.validate()
     # cpu=True lets several CPU processes (torchrun / accelerate launch --multi_gpu) talk over gloo;
     # mixed_precision="no" because we autocast ourselves below: explicit, and per device
+    _forget_single_process_accelerate_state()
     accelerator = Accelerator(mixed_precision="no", cpu=pick_device().type == "cpu")
     device, world, is_main = accelerator.device, accelerator.num_processes, accelerator.is_main_process
     seed_everything(config.seed)

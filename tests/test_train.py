@@ -117,6 +117,20 @@ def test_training_lowers_the_loss_and_writes_history(tmp_path):
     assert metrics["steps"] == 30 and metrics["peak_memory_bytes"] > 0 and metrics["best_step"] is not None
 
 
+def test_trains_after_another_library_set_up_accelerate_in_the_same_process(tmp_path):
+    """A learner may run transformers' Trainer (bf16) in the same kernel first; our loop must still run."""
+    from accelerate import Accelerator
+    from accelerate.state import AcceleratorState
+
+    AcceleratorState._reset_state(reset_partial_state=True)  # as in a fresh kernel
+    Accelerator(mixed_precision="bf16", cpu=True)  # what Trainer(bf16=True) sets up
+    try:
+        result = T.train(base_config(tmp_path, max_steps=2))
+        assert result.metrics["steps"] == 2
+    finally:
+        AcceleratorState._reset_state(reset_partial_state=True)
+
+
 def test_grad_accumulation_equals_the_big_batch(tmp_path):
     big = T.train(base_config(tmp_path, name="big", batch_size=4, grad_accum=1, max_steps=6))
     accum = T.train(base_config(tmp_path, name="accum", batch_size=2, grad_accum=2, max_steps=6))
