@@ -1,6 +1,7 @@
 """Every notebook runs headless with its smoke parameters, and committed notebooks carry no outputs."""
 
 import json
+import math
 
 import nbformat
 import pytest
@@ -71,4 +72,88 @@ def _check_02(results):
     assert 0 <= padding["grouped by length"] <= padding["dynamic padding"] <= padding["pad to max_length"] < 1
 
 
-RESULT_CHECKS = {"01": _check_01, "02": _check_02}
+def _check_03(results):
+    train = results["train"]
+    assert train["steps"] > 0 and train["trainable_params"] > 1_000_000  # full fine-tuning trains every weight
+    for key in ("first_loss", "final_loss", "first_val_loss", "final_val_loss"):
+        assert math.isfinite(train[key]) and train[key] > 0, key
+    assert 0 < train["first_token_probability"] < 1
+    assert results["validation"], "no validation rows"
+    for scores in (results["zero_shot"], results["fine_tuned"]):
+        assert {"rouge1", "rouge2", "rougeL"} <= set(scores)
+        assert all(0 <= value <= 1 for value in scores.values())
+    gain = 100 * (results["fine_tuned"]["rouge1"] - results["zero_shot"]["rouge1"])
+    assert results["rouge1_gain_points"] == pytest.approx(gain, abs=1e-6)  # computed, not typed
+    assert results["examples"] and all(row["reference"] for row in results["examples"])
+    memory = results["memory"]
+    assert 8 <= memory["bytes_per_parameter"] <= 20  # fp32 weights + gradients + two AdamW states = 16
+    assert memory["measured_peak_bytes"] > 0 and memory["estimate"]
+    assert len(results["memory_variants"]) >= 2
+    ddp = results["ddp"]
+    assert ddp["world_sizes"] == [1, 2]
+    assert len(ddp["one_process"]) == len(ddp["two_processes"]) > 0
+    assert ddp["max_abs_difference"] < 1e-3
+
+
+def _check_04(results):
+    from labutils.data import TASKS
+
+    assert results["tasks"] == list(TASKS)
+    for table in ("scores", "forgetting"):
+        assert set(results[table]) >= set(results["runs"]), table
+        for name, row in results[table].items():
+            assert set(row) == set(TASKS), f"{table}[{name}] is not one value per task"
+    assert all(0 <= value <= 1 for row in results["scores"].values() for value in row.values())
+    for name, row in results["forgetting"].items():  # points against the base model, from the scores
+        if name in results["scores"] and name != "ner FT, then sentiment FT":
+            for task in TASKS:
+                expected = 100 * (results["scores"][name][task] - results["scores"]["base"][task])
+                assert row[task] == pytest.approx(expected, abs=1e-6), (name, task)
+    sequence = results["sequence"]
+    assert sequence["ner_lost_points"] == pytest.approx(
+        100 * (sequence["ner_f1"]["after_ner"] - sequence["ner_f1"]["after_sentiment"]), abs=1e-6)
+    worst = results["largest_untrained_drop"]
+    assert worst["points"] == min(change["points"] for change in results["untrained_changes"])
+    assert results["sweep"][0]["training examples"] == 0
+    if not results["smoke"]:
+        assert worst["points"] < 0, "with defaults notebook 04 must show a measured drop on an untrained task"
+
+
+def _check_05(results):
+    from labutils.data import TASKS
+
+    assert results["tasks"] == list(TASKS)
+    assert len(results["runs"]) == 2
+    for name, row in results["forgetting"].items():
+        assert set(row) == set(TASKS), name
+    mixture = results["mixture"]
+    assert mixture["examples_seen"] == mixture["single_task_examples_seen"]  # the same budget for both runs
+    targets = results["targets"]
+    assert targets["target_task"] in TASKS
+    if targets["single_gain_points"] > 0:
+        kept = targets["multi_gain_points"] / targets["single_gain_points"]
+        assert targets["gain_kept"] == pytest.approx(kept)
+        assert targets["gain_target_met"] == (kept >= 0.8)
+    else:
+        assert targets["gain_target_met"] is None
+    if targets["single_drop_points"] > 0:
+        assert targets["drop_target_met"] == (targets["drop_kept"] < 1 / 3)
+    else:
+        assert targets["drop_target_met"] is None
+
+
+def _check_06(results):
+    assert 0 < results["trainable_percent"] < 10
+    assert results["trainable_percent"] == pytest.approx(100 * results["trainable_params"] / results["total_params"])
+    assert 0 < results["adapter_bytes"] < results["full_checkpoint_bytes"] / 5
+    assert results["demo"]["weight_unchanged"] is True
+    assert results["merge"]["max_logit_difference"] < 1e-3
+    assert results["switching"] and results["scores"] and results["forgetting"]
+    assert set(results["comparison"]) == {"full fine-tuning", "LoRA"}
+    assert isinstance(results["forgets_less"], bool)
+    for row in results["lora_counts_576"]:  # a 576 x 576 projection: r * (576 + 576) trainable numbers
+        assert row["trainable (A and B)"] == row["r"] * 2 * 576
+        assert row["full update (out x in)"] == 576 * 576
+
+
+RESULT_CHECKS = {"01": _check_01, "02": _check_02, "03": _check_03, "04": _check_04, "05": _check_05, "06": _check_06}
