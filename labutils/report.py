@@ -20,6 +20,8 @@ import pandas as pd
 
 # Results keys that describe the run rather than measure something.
 _INFO_KEYS = {"smoke", "model", "machine", "seed"}
+# A list of records with one of these columns (unique values) is indexed by it: rows named, not numbered.
+_LABEL_COLUMNS = ("model", "variant", "method", "notebook")
 # What each notebook's section is called in the report.
 TITLES = {
     "01": "Zero-shot and few-shot baselines",
@@ -41,7 +43,11 @@ class Block:
 def _table_from(value) -> pd.DataFrame | None:
     """A DataFrame for a list of records, a dict of records or a dict of scalars; else None."""
     if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
-        return pd.DataFrame(value)
+        frame = pd.DataFrame(value)
+        for column in _LABEL_COLUMNS:
+            if column in frame and frame[column].is_unique:
+                return frame.set_index(column)
+        return frame
     if isinstance(value, dict) and value:
         if all(isinstance(row, dict) for row in value.values()):
             return pd.DataFrame(value).T
@@ -79,6 +85,39 @@ def _curve_image(records: list[dict], title: str, path: Path) -> Path:
     return path
 
 
+def training_runs(results: dict) -> dict[str, Path]:
+    """The training runs a notebook used, from its ``run_dir`` and ``runs`` results, that have a history.
+
+    ``runs`` maps a label to a run folder, absolute or relative to the runs registry; ``run_dir``
+    is one folder, labelled by its run name (the folder name without the config hash).
+    """
+    from labutils.runs import runs_root
+
+    named = dict(results["runs"]) if isinstance(results.get("runs"), dict) else {}
+    if isinstance(results.get("run_dir"), str):
+        named.setdefault(Path(results["run_dir"]).name.rsplit("-", 1)[0], results["run_dir"])
+    folders = {}
+    for label, where in named.items():
+        if isinstance(where, str):
+            folder = Path(where) if Path(where).is_absolute() else runs_root() / where
+            if (folder / "history.jsonl").is_file():
+                folders[str(label)] = folder
+    return folders
+
+
+def _training_curves_image(folders: dict[str, Path], path: Path) -> Path:
+    import matplotlib.pyplot as plt
+
+    from labutils.plots import loss_curves
+    from labutils.train import read_history
+
+    fig = loss_curves({label: read_history(folder) for label, folder in folders.items()},
+                      title="training curves (train loss per step, validation loss dashed)")
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
 def _heatmap_image(frame: pd.DataFrame, title: str, path: Path) -> Path:
     from labutils.plots import heatmap
 
@@ -92,6 +131,10 @@ def notebook_blocks(number: str, name: str, run, out_dir: Path) -> list[Block]:
     blocks = [Block("h2", f"{number} · {TITLES.get(number, name)}")]
     status = f"`{name}` {run.status} in {run.seconds:.0f} s"
     blocks.append(Block("p", status + (f" — failed at {run.error}" if run.error else "")))
+    folders = training_runs(run.results)
+    if folders:
+        image = _training_curves_image(folders, out_dir / f"{name}-training-curves.png")
+        blocks.append(Block("image", image, "training curves: " + ", ".join(folders)))
     for key, value in run.results.items():
         if key in _INFO_KEYS:
             continue

@@ -90,7 +90,7 @@ def load_run(run_dir: str | os.PathLike):
 
     Call ``result.load_model()`` to get the trained model back.
     """
-    from labutils.train import TrainConfig, TrainResult, _read_history
+    from labutils.train import TrainConfig, TrainResult, read_history
 
     run_dir = Path(run_dir)
     if not is_done(run_dir):
@@ -99,7 +99,7 @@ def load_run(run_dir: str | os.PathLike):
 
     config = TrainConfig.from_dict(yaml.safe_load((run_dir / "config.yaml").read_text()), source=str(run_dir / "config.yaml"))
     metrics = json.loads((run_dir / "metrics.json").read_text())
-    return TrainResult(run_dir=run_dir, config=config, history=_read_history(run_dir), metrics=metrics, reused=True)
+    return TrainResult(run_dir=run_dir, config=config, history=read_history(run_dir), metrics=metrics, reused=True)
 
 
 def get_or_train(config, *, callbacks=None):

@@ -705,7 +705,7 @@ def train(config: TrainConfig, *, callbacks: list | None = None) -> TrainResult:
             raise TrainingError(f"{run_dir / 'checkpoint'} was written with {state['steps_per_epoch']} steps per epoch, "
                                 f"this run has {steps_per_epoch} (another number of processes or data?). "
                                 "Resume with the same setup, or set resume: false to start over.")
-        history = [r for r in _read_history(run_dir) if r["step"] <= step]  # drop records after the checkpoint
+        history = [r for r in read_history(run_dir) if r["step"] <= step]  # drop records after the checkpoint
         if is_main:
             _write_history(run_dir, history)
             print(f"resumed from {run_dir / 'checkpoint'} at step {step} of {total_steps}")
@@ -927,7 +927,7 @@ def _append_history(run_dir: Path, record: dict) -> None:
         handle.write(json.dumps(record) + "\n")
 
 
-def _read_history(run_dir: Path) -> list[dict]:
+def read_history(run_dir: Path) -> list[dict]:
     """History records; a torn last line (killed mid-write) is ignored."""
     records = []
     try:
