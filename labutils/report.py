@@ -144,6 +144,8 @@ def notebook_blocks(number: str, name: str, run, out_dir: Path) -> list[Block]:
             blocks.append(Block("image", image, label))
             continue
         table = _table_from(value)
+        if table is not None and table.shape[1] > 12 and table.shape[0] < table.shape[1]:
+            table = table.T  # e.g. training configs: one row per key reads better than 40 columns
         if table is not None:
             blocks.append(Block("table", table.head(40), label))
             if "forgetting" in key and table.shape[0] >= 1 and table.shape[1] >= 2:
@@ -156,7 +158,7 @@ def notebook_blocks(number: str, name: str, run, out_dir: Path) -> list[Block]:
 
 def _fmt(value) -> str:
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return "" if value != value else f"{value:.4g}"  # NaN (no value) as an empty cell
     return str(value)
 
 

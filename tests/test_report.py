@@ -50,3 +50,16 @@ def test_records_with_a_model_column_are_indexed_by_it(tmp_path):
     assert list(table.index) == ["full fine-tuning", "LoRA"]
     assert list(table.columns) == ["ner", "summarization"]  # the heatmap gets numbers only
     assert "| model | ner | summarization |" in to_markdown(blocks)
+
+
+def test_wide_tables_are_turned_and_missing_values_left_blank(tmp_path):
+    config = {f"key_{i}": i for i in range(20)}
+    run = NotebookRun(name="03_full_fine_tuning", status="ok", seconds=1.0, output="", results={
+        "configs": {"full": config, "lora": config},
+        "styles": [{"task": "summarization", "unparsed": None}, {"task": "sentiment", "unparsed": 2}]})
+
+    blocks = notebook_blocks("03", run.name, run, tmp_path)
+
+    configs, styles = [b.content for b in blocks if b.kind == "table"]
+    assert configs.shape == (20, 2)  # one row per key, one column per run
+    assert "| summarization |  |" in to_markdown(blocks)
