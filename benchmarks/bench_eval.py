@@ -66,10 +66,11 @@ def one_at_a_time(model, tokenizer, prompts, max_new_tokens):
 
 def build_prompts(tokenizer, n):
     from labutils.data import load_task
-    from labutils.prompts import DEFAULT_TEMPLATE, as_model_input, load_templates
+    from labutils.prompts import as_model_input
+    from labutils.templates import resolve_template
 
     rows = load_task(TASK, "test", limit=n)
-    template = load_templates(TASK)[DEFAULT_TEMPLATE[TASK]]
+    template = resolve_template(TASK, None)
     return [as_model_input(tokenizer, template.render(row)[0]) for row in rows]
 
 
@@ -80,7 +81,7 @@ def timed(function):
 
 
 def machine_line(dtype: str) -> str:
-    from labutils.models import describe_machine
+    from labutils.device import describe_machine
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return f"{describe_machine()}; dtype {dtype}; torch threads {torch.get_num_threads()}; load average {load:.1f}"
@@ -101,7 +102,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     from labutils.evaluate import generate
-    from labutils.models import DEFAULT_MODEL, load_model, seed_everything
+    from labutils.default_model import DEFAULT_MODEL
+    from labutils.device import seed_everything
+    from labutils.models import load_model
 
     seed_everything(0)
     model_name = args.model or DEFAULT_MODEL

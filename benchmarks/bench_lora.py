@@ -51,7 +51,7 @@ LORA_KEYS = ("r", "lora_alpha", "lora_dropout", "target_modules", "lr")  # what 
 
 def build_config(method: str, args):
     """The TrainConfig of one method: the full config, plus the LoRA knobs for ``method == "lora"``."""
-    from labutils.train import TrainConfig
+    from labutils.config import TrainConfig
 
     changes = {"name": f"bench-{method}", "max_steps": args.steps, "warmup_steps": min(1, args.steps),
                "eval_every": 0, "eval_limit": args.eval_limit, "save_every": 0, "progress": False,
@@ -128,7 +128,7 @@ def run_in_subprocess(method: str, argv: list[str], workdir: Path) -> dict:
 def machine_line() -> str:
     import torch
 
-    from labutils.models import describe_machine
+    from labutils.device import describe_machine
 
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return f"{describe_machine()}; torch threads {torch.get_num_threads()}; load average {load:.1f}"

@@ -26,7 +26,7 @@ optimizer steps, with the same batch size, precision and optimizer settings:
 
 Every method uses AdamW (fused where available) at a constant learning rate with no warm-up,
 weight decay 0, gradient clipping at 1.0, and bf16 autocast where
-``labutils.models.autocast_dtype`` says the hardware has it (fp32 otherwise).
+``labutils.device.autocast_dtype`` says the hardware has it (fp32 otherwise).
 
 What is measured, per method, each in its own Python process (a clean peak memory):
 
@@ -83,6 +83,7 @@ METHODS = {
     "b": "(b) HF `Trainer`, course-lab setup (pad to max_length, labels = input_ids)",
     "c": "(c) HF `Trainer` tuned (pad to longest, group by length, completion-only labels)",
     "d": "(d) TRL `SFTTrainer` (completion-only loss, group by length)",
+    "a0": "(a0) `labutils.train.train` at the baseline commit (`--baseline REV`)",
 }
 WARMUP_STEPS = 1  # default steps left out of the timing: the first picks kernels and allocates optimizer states
 TARGET_VS_B, TARGET_VS_TUNED = 3.0, 1.3  # issue 4, item 10
@@ -195,9 +196,10 @@ def tokenized_examples(tokenizer, split: str, spec: dict, limit: int | None) -> 
 def prompt_completion_rows(tokenizer, spec: dict) -> list[dict]:
     """The same pairs as text, for TRL: the chat-formatted prompt and the target."""
     from labutils.data import load_task
-    from labutils.prompts import DEFAULT_TEMPLATE, as_model_input, load_templates
+    from labutils.prompts import as_model_input
+    from labutils.templates import resolve_template
 
-    template = load_templates(TASK)[DEFAULT_TEMPLATE[TASK]]
+    template = resolve_template(TASK, None)
     rows = []
     for row in load_task(TASK, "train", limit=spec["train_limit"]):
         prompt, target = template.render(row)
@@ -209,10 +211,9 @@ def completion_loss(model, examples: list[dict], pad_id: int, amp_dtype, batch_s
     """Mean cross-entropy per completion token on ``examples``: the same measure for every method."""
     import torch
 
-    from labutils.train import CompletionLoss, count_loss_tokens
-    from labutils.train import collate as labutils_collate
+    from labutils.tokenization import collate
+    from labutils.loss import CompletionLoss, count_loss_tokens
 
-    collate = getattr(labutils_collate, "original", labutils_collate)  # not (a)'s counting wrapper
     module = CompletionLoss(model).eval()
     device = next(model.parameters()).device
     total, tokens = 0.0, 0
@@ -248,34 +249,27 @@ def step_flops(lengths: list[int], n_matmul: int, n_layers: int, d_model: int) -
 
 
 def run_labutils(spec: dict, meter: StepMeter, tokenizer):
-    """(a) The lab's loop. We count tokens by wrapping its ``collate`` (read-only instrumentation)."""
-    import labutils.train as lab_train
+    """(a) The lab's loop. We count tokens with a forward pre-hook on the model we pass in (read-only)."""
+    from labutils.config import TrainConfig
+    from labutils.models import load_model
+    from labutils.train import train
 
-    original = lab_train.collate
-
-    def counting_collate(examples, pad_id):
-        batch = original(examples, pad_id)
-        meter.add_batch(batch["attention_mask"])
-        return batch
-
-    counting_collate.original = original
+    model, tokenizer = load_model(spec["model"])
+    backbone = getattr(model, model.base_model_prefix)  # the transformer body the loop calls with the mask
+    backbone.register_forward_pre_hook(lambda module, args, kwargs: meter.add_batch(kwargs["attention_mask"]),
+                                       with_kwargs=True)
 
     class StepEnd:  # train() calls on_log after every optimizer step (log_every=1)
         def on_log(self, record):
             meter.step_end()
 
-    config = lab_train.TrainConfig(
+    config = TrainConfig(
         model=spec["model"], tasks=[TASK], template=TEMPLATE, max_length=spec["max_length"],
         train_limit=spec["train_limit"], batch_size=spec["batch_size"], lr=spec["lr"], weight_decay=0.0,
         warmup_steps=0, lr_schedule="constant", max_steps=spec["steps"], max_grad_norm=1.0, seed=spec["seed"],
         precision=spec["precision"], group_by_length=True, eval_limit=1, save_every=0, log_every=1,
         progress=False, name="bench", output_dir=spec["workdir"])
-    lab_train.collate = counting_collate
-    try:
-        result = lab_train.train(config, callbacks=[StepEnd()])
-    finally:
-        lab_train.collate = original
-    return result.model
+    return train(config, callbacks=[StepEnd()], model=model, tokenizer=tokenizer).model
 
 
 def _hf_common_args(spec: dict, device) -> dict:
@@ -401,7 +395,8 @@ def run_method(method: str, spec: dict) -> dict:
     sampler = RssSampler().start()
     import torch
 
-    from labutils.models import load_tokenizer, seed_everything
+    from labutils.device import seed_everything
+    from labutils.models import load_tokenizer
 
     device = torch.device(spec["device"])
     if device.type == "cuda":
@@ -476,15 +471,25 @@ def load_average() -> float:
     return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
 
-def run_in_subprocess(method: str, spec: dict, workdir: Path) -> dict:
+def baseline_checkout(rev: str, workdir: Path) -> Path:
+    """A detached git worktree of ``rev`` under ``workdir``: the baseline's own labutils and benchmark."""
+    folder = workdir / "baseline"
+    subprocess.run(["git", "worktree", "add", "--detach", "--force", str(folder), rev], cwd=REPO_ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return folder
+
+
+def run_in_subprocess(method: str, spec: dict, workdir: Path, baseline: Path | None = None) -> dict:
+    """Run one method in a fresh process; ``a0`` runs method (a) of the baseline checkout's own benchmark."""
     spec_path, out_path, log_path = (workdir / f"{method}-{name}" for name in ("spec.json", "out.json", "log.txt"))
     spec_path.write_text(json.dumps(spec))
+    root, worker = (baseline, "a") if method == "a0" else (REPO_ROOT, method)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false",
-           "PYTHONPATH": os.pathsep.join([str(REPO_ROOT), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+           "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
     with open(log_path, "w") as log:
-        process = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--worker", method,
+        process = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_train.py"), "--worker", worker,
                                   "--spec", str(spec_path), "--out", str(out_path)],
-                                 cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                                 cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     if process.returncode != 0 or not out_path.is_file():
         tail = log_path.read_text(errors="replace").strip().splitlines()[-15:]
         return {"method": method, "error": f"worker exited with status {process.returncode}: " + " | ".join(tail[-3:]),
@@ -527,7 +532,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--batch-size", type=int, default=4, help="examples per step (default 4)")
     parser.add_argument("--max-length", type=int, default=512,
                         help="longest example in tokens; (b) pads every example to it (default 512)")
-    parser.add_argument("--methods", type=parse_methods, default=list(METHODS), help="which of a,b,c,d (default all)")
+    parser.add_argument("--methods", type=parse_methods, default=["a", "b", "c", "d"],
+                        help="which of a,b,c,d (default all), and a0 with --baseline")
+    parser.add_argument("--baseline", default=None, metavar="REV",
+                        help="also run (a0): the loop of git revision REV, side by side in the same rounds")
     parser.add_argument("--lr", type=float, default=5e-5, help="constant learning rate for every method (default 5e-5)")
     parser.add_argument("--train-limit", type=int, default=400,
                         help="use the first N training rows (default 400: a full pool for length grouping, which "
@@ -535,7 +543,7 @@ def build_parser() -> argparse.ArgumentParser:
                              "every process would cost more than the timed steps; 0 = all)")
     parser.add_argument("--eval-n", type=int, default=16, help="held-out validation examples for the final loss (default 16)")
     parser.add_argument("--precision", choices=["auto", "bf16", "fp32"], default="auto",
-                        help="auto = bf16 autocast where labutils.models.autocast_dtype says so (default)")
+                        help="auto = bf16 autocast where labutils.device.autocast_dtype says so (default)")
     parser.add_argument("--matmul-size", type=int, default=None,
                         help="side of the square matrices for the matmul peak (default 2048 on CPU, 8192 on GPU)")
     parser.add_argument("--repeats", type=int, default=1, help="rounds of all methods, alternating order; medians reported")
@@ -568,7 +576,9 @@ def main(argv=None) -> int:
 
     import torch
 
-    from labutils.models import DEFAULT_MODEL, autocast_dtype, describe_machine, load_model, pick_device
+    from labutils.default_model import DEFAULT_MODEL
+    from labutils.device import autocast_dtype, describe_machine, pick_device
+    from labutils.models import load_model
 
     device = pick_device()
     amp = {"auto": autocast_dtype(device), "bf16": torch.bfloat16, "fp32": None}[args.precision]
@@ -581,8 +591,15 @@ def main(argv=None) -> int:
         skipped["d"] = reason
         methods.remove("d")
 
+    if args.baseline and "a0" not in methods:
+        methods.append("a0")
+    if "a0" in methods and (not args.baseline or args.in_process):
+        print("labutils bench train: method a0 needs --baseline REV (and a subprocess per method)", file=sys.stderr)
+        return 2
+
     with tempfile.TemporaryDirectory(prefix="bench_train-") as tmp:
         workdir = Path(tmp)
+        baseline = baseline_checkout(args.baseline, workdir) if args.baseline else None
         spec = {"model": model_name, "steps": args.steps, "batch_size": args.batch_size, "max_length": args.max_length,
                 "lr": args.lr, "warmup_steps": args.warmup_steps, "train_limit": args.train_limit, "eval_n": args.eval_n, "seed": 0,
                 "precision": precision, "device": str(device), "workdir": str(workdir)}
@@ -604,7 +621,8 @@ def main(argv=None) -> int:
                 load_start = load_average()
                 print(f"bench_train: round {round_index + 1}, {METHODS[method]} (load {load_start:.1f}) ...",
                       file=sys.stderr, flush=True)
-                result = run_in_this_process(method, spec) if args.in_process else run_in_subprocess(method, spec, workdir)
+                result = (run_in_this_process(method, spec) if args.in_process
+                          else run_in_subprocess(method, spec, workdir, baseline))
                 result["load_start"], result["load_end"] = load_start, load_average()
                 runs[method].append(result)
                 if "error" in result:
@@ -613,6 +631,9 @@ def main(argv=None) -> int:
                     print(f"bench_train:   {result['tokens_per_s']:.0f} tokens/s, median step {result['median_step_s']:.2f} s, "
                           f"final loss {result['final_loss']:.3f}", file=sys.stderr, flush=True)
         peak = max(peak_before, matmul_peak_flops(device, amp or torch.float32, args.matmul_size))
+        if baseline is not None:
+            subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=REPO_ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     section = format_section(runs, skipped, spec, peak=peak, initial_loss=initial_loss, train_lengths=train_lengths,
                              machine=describe_machine(), threads=torch.get_num_threads(), repeats=args.repeats,
@@ -743,6 +764,12 @@ def verdict_lines(summaries: dict) -> list[str]:
         met = ratio >= TARGET_VS_TUNED and equal
         lines.append(f"- (a) vs the better of (c), (d), which is ({best_name}): **{ratio:.2f}x** non-pad tokens/s "
                      f"(target >= {TARGET_VS_TUNED:g}x: {'met' if met else 'NOT met'}){cpu_clause(best)}; {clause}.")
+    if summaries.get("a0"):
+        old = summaries["a0"]
+        ratio = a["tokens_per_s"] / old["tokens_per_s"]
+        clause, _ = loss_clause(old)
+        lines.append(f"- (a) vs the baseline loop (a0): **{ratio:.2f}x** non-pad tokens/s "
+                     f"({'not slower' if ratio >= 1 else 'SLOWER'}){cpu_clause(old)}; {clause}.")
     return lines or ["Only (a) ran: no ratios."]
 
 

@@ -34,7 +34,9 @@ class _NoMeter:
 def main(argv=None) -> int:
     from torch.profiler import ProfilerActivity, profile
 
-    from labutils.models import DEFAULT_MODEL, autocast_dtype, load_tokenizer, pick_device
+    from labutils.default_model import DEFAULT_MODEL
+    from labutils.device import autocast_dtype, pick_device
+    from labutils.models import load_tokenizer
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("method", choices=["a", "c"], help="a = labutils loop, c = tuned HF Trainer")

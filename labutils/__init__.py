@@ -1,9 +1,11 @@
 """labutils: what the lab's notebooks share.
 
-Model loading (``models``), data and prompt templates (``data``, ``prompts``, ``tokenization``),
-the training loop (``train``), evaluation (``evaluate``), memory accounting (``memory``), the runs
-registry (``runs``), plots and widgets. Each notebook introduces one of these ideas; the module's
-docstring points back to it.
+Task facts (``tasks``), model loading (``models``, ``default_model``, ``device``), data and
+prompt templates (``data``, ``templates``, ``prompts``, ``tokenization``), the training loop
+(``config``, ``train``, ``rundir``), evaluation (``metrics``, ``evaluate``), the runs registry
+(``runs``), memory accounting (``memory``), plots and widgets. Each notebook introduces one of
+these ideas; the module's docstring points back to it. The README's layout section lists the
+layers; ``tests/test_architecture.py`` keeps the imports pointing down.
 """
 
 from pathlib import Path

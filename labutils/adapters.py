@@ -30,6 +30,7 @@ from pathlib import Path
 
 from torch import nn
 
+from labutils.default_model import DEFAULT_MODEL, default_model_dir
 from labutils.lora import count_parameters
 
 __all__ = [
@@ -184,15 +185,14 @@ def apply_lora(model: nn.Module, *, r: int = 8, lora_alpha: float = 16, lora_dro
     """
     from peft import LoraConfig, get_peft_model
 
-    from labutils.models import is_seq2seq
-
     _check_hyperparameters(r, lora_alpha, lora_dropout)
     if _is_peft_model(model):
         raise AdapterError("This model already has adapters. Call merge(model) first to fold them in, or "
                            "load_adapters() to hold several adapters side by side.")
     _check_target_modules(model, target_modules)
     config = LoraConfig(
-        task_type="SEQ_2_SEQ_LM" if is_seq2seq(model) else "CAUSAL_LM",
+        # encoder-decoder (T5) or decoder-only; labutils.models imports this module, so read the flag here
+        task_type="SEQ_2_SEQ_LM" if getattr(model.config, "is_encoder_decoder", False) else "CAUSAL_LM",
         r=r, lora_alpha=lora_alpha, lora_dropout=lora_dropout,
         target_modules=list(target_modules) if isinstance(target_modules, (tuple, set)) else target_modules,
     )
@@ -219,8 +219,6 @@ def base_model_label(model: nn.Module) -> str | None:
     Recorded in ``adapter_config.json`` as ``base_model_name_or_path`` so that
     ``load_model(adapter_folder)`` can load the right base. None when unknown.
     """
-    from labutils.models import DEFAULT_MODEL, default_model_dir
-
     config = getattr(_plain_model(model), "config", None)
     name = getattr(config, "name_or_path", None) or None
     if name is None and _is_peft_model(model):
@@ -326,8 +324,6 @@ def check_adapter_folder(folder: str | Path) -> tuple[dict, dict[str, tuple[int,
 
 def _same_model_name(a: str, b: str) -> bool:
     """Loose comparison: a hub id, its local copy and the lab name share the last path part."""
-    from labutils.models import DEFAULT_MODEL
-
     def norm(name: str) -> str:
         last = Path(name.rstrip("/")).name.lower()
         return DEFAULT_MODEL if last == "smollm2-135m-instruct" else last

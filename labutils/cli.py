@@ -6,31 +6,42 @@
     labutils train --config configs/smoke.yaml lr=1e-4
     labutils run --smoke                     # every notebook, headless, plus a report
     labutils bench train|eval|lora           # speed and memory benchmarks -> benchmarks/RESULTS.md
+
+Every subcommand is an argparse block and a ``_cmd_*`` function here; the work itself is done by
+the package's modules, none of which imports this one.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import json
 import runpy
 import sys
+import time
+import warnings
+from pathlib import Path
 
 from labutils import REPO_ROOT
+from labutils.config import ConfigError, TrainConfig
+from labutils.data import load_file, load_task
+from labutils.default_model import DEFAULT_MODEL, fetch_default_model
+from labutils.evaluate import evaluate_task, generate, result_metrics
+from labutils.models import load_model
+from labutils.prompts import as_model_input
+from labutils.results import to_jsonable
+from labutils.runner import run_lab
+from labutils.runs import get_or_train
+from labutils.tasks import TASK_NAMES
+from labutils.templates import resolve_template
+from labutils.train import train
 
 
 def _cmd_fetch_model(args) -> int:
-    from labutils.models import fetch_default_model
-
-    folder = fetch_default_model(force=args.force)
-    print(folder)
+    print(fetch_default_model(force=args.force, verify=args.verify))
     return 0
 
 
 def _cmd_generate(args) -> int:
-    from labutils.evaluate import generate
-    from labutils.models import load_model
-    from labutils.prompts import as_model_input
-
     model, tokenizer = load_model(args.model)
     prompt = args.prompt if args.no_chat else as_model_input(tokenizer, args.prompt)
     [answer] = generate(model, tokenizer, [prompt], max_new_tokens=args.max_new_tokens,
@@ -40,13 +51,62 @@ def _cmd_generate(args) -> int:
     return 0
 
 
-def _delegate(module: str, function: str):
-    """Run ``module.function(args)``: the subcommand lives beside the code it drives."""
+def _cmd_eval(args) -> int:
+    """``labutils eval``: load the model and data, score, print the result.
 
-    def run(args) -> int:
-        return getattr(importlib.import_module(module), function)(args) or 0
+    ``--model`` may be a name, a hub id, a model folder or a run folder from ``labutils train``
+    (full model or LoRA adapter): ``labutils.models.load_model`` resolves all of them.
+    """
+    # data and template first: a bad file, split or name fails in a second, before the model loads
+    data = load_file(args.data, args.task) if args.data else load_task(args.task, args.split, limit=args.limit)
+    resolve_template(args.task, args.template)
+    model, tokenizer = load_model(args.model)
+    result = evaluate_task(model, tokenizer, args.task, split=args.split, data=data, limit=args.limit,
+                           template=args.template, shots=args.shots, batch_size=args.batch_size,
+                           max_new_tokens=args.max_new_tokens, seed=args.seed,
+                           progress=not args.json and sys.stderr.isatty())
+    metrics = result_metrics(result)
+    if args.json:
+        print(json.dumps(to_jsonable({
+            "model": args.model, "task": args.task, "n": result["n"], "metrics": metrics,
+            "seconds": round(result["seconds"], 3), "examples_per_second": round(result["examples_per_second"], 3),
+            "template": result["template"], "shots": result["shots"]})))
+        return 0
+    source = args.data or f"bundled {args.split} split"
+    print(f"model    {args.model}\ntask     {args.task} ({source}, n={result['n']})")
+    print(f"prompt   template {result['template']!r}, {result['shots']} shot(s)")
+    for metric, value in metrics.items():
+        shown = f"{value}" if isinstance(value, int) else f"{value:.4f}"
+        print(f"  {metric:<12s} {shown}")
+    print(f"time     {result['seconds']:.1f} s ({result['examples_per_second']:.2f} examples/s)")
+    return 0
 
-    return run
+
+def _cmd_train(args) -> int:
+    """``labutils train``: reuse a finished identical run, resume an unfinished one, else train."""
+    try:
+        config = TrainConfig.from_yaml(args.config, overrides=args.overrides)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    result = train(config.replace(resume=False, resume_from=None)) if args.fresh else get_or_train(config)
+    m = result.metrics
+    print(f"run folder: {result.run_dir}" + (" (reused a finished identical run)" if result.reused else ""))
+    print(f"final loss: {m['final_loss']:.4f}; val loss: {m['final_val_loss']:.4f}; steps: {m['steps']}")
+    print(f"time: {time.perf_counter() - started:.1f} s total, {m['seconds_per_step']:.2f} s/step, "
+          f"{m['tokens_per_s']:.0f} tokens/s, peak memory {m['peak_memory_bytes'] / 2**20:.0f} MiB ({m['precision']})")
+    return 0
+
+
+def _cmd_run(args) -> int:
+    only = args.only.split(",") if args.only else None
+    runs, report = run_lab(smoke=args.smoke, only=only, out=args.out, model=args.model, fail_fast=args.fail_fast)
+    failed = [run for run in runs if run.status != "ok"]
+    print(f"report: {report}")
+    for run in failed:
+        print(f"FAILED {run.name}: {run.error}\n    executed notebook: {run.output}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _cmd_bench(args) -> int:
@@ -59,43 +119,77 @@ def _cmd_bench(args) -> int:
     return namespace["main"](args.rest) or 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from labutils.models import DEFAULT_MODEL
+def _int_at_least(minimum: int):
+    """An argparse type: a whole number >= ``minimum``, refused with the value otherwise."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+    return parse
 
+
+def _non_negative_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not value >= 0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="labutils", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     fetch = commands.add_parser("fetch-model", help="download and convert the embedded default model into the cache")
     fetch.add_argument("--force", action="store_true", help="rebuild the cache even if it looks fine")
+    fetch.add_argument("--verify", action="store_true", help="hash every cached file (~1 s), not just sizes and times")
     fetch.set_defaults(func=_cmd_fetch_model)
 
     gen = commands.add_parser("generate", help="answer one prompt with a model")
     gen.add_argument("--model", default=DEFAULT_MODEL, help=f"model name, folder or hub id (default {DEFAULT_MODEL})")
     gen.add_argument("--prompt", required=True, help="the text to answer")
-    gen.add_argument("--max-new-tokens", type=int, default=64, help="length limit of the answer (default 64)")
-    gen.add_argument("--temperature", type=float, default=0.0, help="0 = greedy (default); > 0 samples")
+    gen.add_argument("--max-new-tokens", type=_int_at_least(1), default=64, help="length limit of the answer (default 64)")
+    gen.add_argument("--temperature", type=_non_negative_float, default=0.0, help="0 = greedy (default); > 0 samples")
     gen.add_argument("--seed", type=int, default=0, help="seed for sampling")
     gen.add_argument("--no-chat", action="store_true", help="send the prompt as plain text, without the chat template")
     gen.set_defaults(func=_cmd_generate)
 
     ev = commands.add_parser("eval", help="score a model on a task")
-    from labutils.evaluate import add_eval_arguments
-
-    add_eval_arguments(ev)
-    ev.set_defaults(func=_delegate("labutils.evaluate", "cli_eval"))
+    ev.add_argument("--model", default=DEFAULT_MODEL,
+                    help=f"model name, hub id, local folder or run folder (default: {DEFAULT_MODEL})")
+    ev.add_argument("--task", required=True, choices=TASK_NAMES, help="the task to score")
+    ev.add_argument("--data", default=None, help="score this file (.jsonl/.json/.csv/.parquet in the task's "
+                                                 "schema) instead of the bundled split")
+    ev.add_argument("--split", default="test", help="bundled split to score when --data is not given")
+    ev.add_argument("--limit", type=_int_at_least(1), default=None, help="score only the first N examples")
+    ev.add_argument("--template", default=None, help="prompt template name (default: the task's default)")
+    ev.add_argument("--shots", type=_int_at_least(0), default=0, help="solved examples in front of each prompt")
+    ev.add_argument("--batch-size", type=_int_at_least(1), default=16, help="prompts generated together")
+    ev.add_argument("--max-new-tokens", type=_int_at_least(1), default=None, help="override the task's generation length")
+    ev.add_argument("--seed", type=int, default=0, help="seed for few-shot example choice and sampling")
+    ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    ev.set_defaults(func=_cmd_eval)
 
     tr = commands.add_parser("train", help="fine-tune a model from a YAML config")
-    from labutils.train import add_train_arguments
-
-    add_train_arguments(tr)
-    tr.set_defaults(func=_delegate("labutils.train", "cli_train"))
+    tr.add_argument("--config", required=True, help="YAML training config, e.g. configs/smoke.yaml")
+    tr.add_argument("overrides", nargs="*", metavar="key=value", help="override config keys, e.g. lr=1e-4 max_steps=10")
+    tr.add_argument("--fresh", action="store_true", help="train from scratch even if a finished identical run exists")
+    tr.set_defaults(func=_cmd_train)
 
     run = commands.add_parser("run", help="execute every notebook headless and write a report")
-    from labutils.runner import add_run_arguments
-
-    add_run_arguments(run)
-    run.set_defaults(func=_delegate("labutils.runner", "cli_run"))
+    run.add_argument("--smoke", action="store_true", help="small settings (CI): minutes instead of an hour")
+    run.add_argument("--only", default=None, help="comma-separated notebook numbers, e.g. 01,03")
+    run.add_argument("--out", type=Path, default=None, help="output folder (default runs/lab-<time>)")
+    run.add_argument("--model", default=None, help="model for every notebook (default: the embedded one)")
+    run.add_argument("--fail-fast", action="store_true", help="stop at the first failing notebook")
+    run.set_defaults(func=_cmd_run)
 
     bench = commands.add_parser("bench", help="benchmarks that append to benchmarks/RESULTS.md")
     bench.add_argument("which", choices=["train", "eval", "lora"], help="what to measure")
@@ -107,8 +201,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    show_default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        # our warnings (a prompt cut to the context, skipped rows) are for the user: one line, no source
+        if category.__module__.startswith("labutils"):
+            print(f"labutils {args.command}: warning: {message}", file=sys.stderr)
+        else:
+            show_default(message, category, filename, lineno, file, line)
+
     try:
-        return args.func(args)
+        with warnings.catch_warnings():
+            warnings.showwarning = show
+            return args.func(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -10,7 +10,7 @@ The four task schemas (one JSON object per line; extra fields are allowed and ig
 =============  ===========================================================================
 task           fields
 =============  ===========================================================================
-summarization  ``id``, ``dialogue`` (turns on separate lines, ``#Person1#: ...``), ``summary``, ``topic``
+summarization  ``id``, ``dialogue`` (turns on separate lines, ``#Person1#: ...``), ``summary``, optional ``topic``
 sentiment      ``id``, ``text``, ``label`` (``"positive"`` or ``"negative"``)
 ner            ``id``, ``text``, ``entities``: list of ``{"type": "PER"|"ORG"|"LOC", "text": ...}``
 qa             ``id``, ``context``, ``question``, ``answer`` (copied verbatim from ``context``)
@@ -26,32 +26,18 @@ Example:
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Mapping
 
 import datasets
 
-TASKS = ("summarization", "sentiment", "ner", "qa")
-SPLITS = ("train", "validation", "test")
-
-# The fields of each task, in column order. Every one of them is a non-empty string,
-# except ner's `entities` (a list of {"type", "text"} dicts, possibly empty).
-SCHEMAS: dict[str, tuple[str, ...]] = {
-    "summarization": ("id", "dialogue", "summary", "topic"),
-    "sentiment": ("id", "text", "label"),
-    "ner": ("id", "text", "entities"),
-    "qa": ("id", "context", "question", "answer"),
-}
-LABELS = ("positive", "negative")
-ENTITY_TYPES = ("PER", "ORG", "LOC")
+from labutils.readers import QUOTE_CHARS, DataError, display_path, reader_for, read_json_lines
+from labutils.tasks import SPLITS, TASKS, TaskError, check_task
 
 # A dialogue turn tag as DialogSum writes it: "#Person1#: Hello." at the start of a line.
 TURN_TAG = re.compile(r"^#Person\d+#:", re.MULTILINE)
@@ -60,35 +46,12 @@ TURN_TAG = re.compile(r"^#Person\d+#:", re.MULTILINE)
 # still gets a list-of-structs column (Arrow would otherwise infer a "null" type).
 _STRING = datasets.Value("string")
 FEATURES: dict[str, datasets.Features] = {
-    task: datasets.Features(
-        {
-            name: (
-                datasets.List({"type": _STRING, "text": _STRING})
-                if name == "entities"
-                else _STRING
-            )
-            for name in fields
-        }
+    name: datasets.Features(
+        {column: datasets.List({"type": _STRING, "text": _STRING}) if column == "entities" else _STRING
+         for column in task.fields}
     )
-    for task, fields in SCHEMAS.items()
+    for name, task in TASKS.items()
 }
-
-# How much of a broken line an error message quotes: enough to recognise it.
-_QUOTE_CHARS = 60
-
-
-class DataError(ValueError):
-    """A data file or row that does not match its task's schema.
-
-    The message names the file, the line (1-based, as an editor shows it) and the field.
-    ``field`` and ``reason`` are also kept as attributes; ``on_error="skip"`` counts
-    skipped rows per ``reason``.
-    """
-
-    def __init__(self, message: str, *, field: str | None = None, reason: str | None = None):
-        super().__init__(message)
-        self.field = field
-        self.reason = reason or message
 
 
 class SkippedRowsWarning(UserWarning):
@@ -133,7 +96,7 @@ class SkipReport:
 def _short(value: Any) -> str:
     """repr() of a value, cut to a readable length for error messages."""
     text = repr(value)
-    return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 3] + "..."
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 3] + "..."
 
 
 def _check_text(row: Mapping[str, Any], name: str) -> str:
@@ -169,14 +132,13 @@ def validate_row(task: str, row: Mapping[str, Any]) -> dict[str, Any]:
         ...
         labutils.data.DataError: field 'label' must be 'positive' or 'negative', got 'pos'
     """
-    if task not in SCHEMAS:
-        raise DataError(f"unknown task {task!r}; valid tasks: {', '.join(TASKS)}")
+    spec = _check_task(task)
     if not isinstance(row, Mapping):
         raise DataError(
-            f"expected a JSON object with fields {', '.join(SCHEMAS[task])}, got {type(row).__name__}",
+            f"expected a JSON object with fields {', '.join(spec.fields)}, got {type(row).__name__}",
             reason="row: not an object",
         )
-    for name in SCHEMAS[task]:
+    for name in ("id", *spec.required):
         if name not in row or row[name] is None:
             have = ", ".join(map(str, row)) or "none"
             raise DataError(
@@ -203,12 +165,11 @@ def validate_row(task: str, row: Mapping[str, Any]) -> dict[str, Any]:
             )
         clean["dialogue"] = dialogue
         clean["summary"] = _check_text(row, "summary")
-        clean["topic"] = _check_text(row, "topic")
 
     elif task == "sentiment":
         clean["text"] = _check_text(row, "text")
         label = row["label"]
-        if label not in LABELS:
+        if label not in spec.labels:
             hint = (
                 "; map integer classes with label_map={0: 'negative', 1: 'positive'}"
                 if not isinstance(label, str)
@@ -240,7 +201,7 @@ def validate_row(task: str, row: Mapping[str, Any]) -> dict[str, Any]:
                     field="entities",
                     reason="entities: malformed entity",
                 )
-            if entity["type"] not in ENTITY_TYPES:
+            if entity["type"] not in spec.entity_types:
                 raise DataError(
                     f"field '{where}.type' must be PER, ORG or LOC, got {_short(entity['type'])}",
                     field="entities",
@@ -266,6 +227,8 @@ def validate_row(task: str, row: Mapping[str, Any]) -> dict[str, Any]:
                 field="answer",
                 reason="answer: not found in context",
             )
+    for name in spec.optional:  # kept when present, None when absent: never required
+        clean[name] = None if row.get(name) is None else _check_text(row, name)
     return clean
 
 
@@ -273,123 +236,6 @@ def validate_row(task: str, row: Mapping[str, Any]) -> dict[str, Any]:
 # Reading records: each reader yields (location, row) where row is a dict, or a DataError
 # for a line that could not even be parsed, so that on_error="skip" can count it too.
 # ---------------------------------------------------------------------------------------
-
-
-def _display(path: Path) -> str:
-    """A path as the user will recognise it: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def _decode(data: bytes, where: str, line_offset: int = 0) -> str:
-    """Decode UTF-8 (tolerating a byte-order mark) or raise a DataError naming the line."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1 + line_offset
-        raise DataError(
-            f"{where} line {line}: bytes that are not UTF-8 ({data[err.start:err.start + 4]!r}); "
-            "re-save the file as UTF-8",
-            reason="line: not UTF-8",
-        ) from None
-
-
-def _read_json_lines(path: Path, where: str) -> Iterator[tuple[str, Any]]:
-    for number, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
-        location = f"{where} line {number}"
-        try:
-            # Decode line by line so that one bad byte costs one row under on_error="skip".
-            text = _decode(raw, where, line_offset=number - 1)
-        except DataError as err:
-            yield location, err
-            continue
-        if not text.strip():
-            continue  # blank lines (and the one after a final newline) are not rows
-        try:
-            yield location, json.loads(text)
-        except json.JSONDecodeError as err:
-            start = text.strip()[:_QUOTE_CHARS]
-            yield location, DataError(
-                f"{location}: not valid JSON ({err.msg} at column {err.colno}); "
-                f"the line starts: {start!r}",
-                reason="line: not valid JSON",
-            )
-
-
-def _read_json_array(path: Path, where: str) -> Iterator[tuple[str, Any]]:
-    text = _decode(path.read_bytes(), where)
-    try:
-        items = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise DataError(
-            f"{where} line {err.lineno}: not valid JSON ({err.msg} at column {err.colno})",
-            reason="file: not valid JSON",
-        ) from None
-    if not isinstance(items, list):
-        raise DataError(f"{where}: expected a JSON array of objects or one object per line")
-    for number, item in enumerate(items, start=1):
-        yield f"{where} item {number}", item
-
-
-def _read_csv(path: Path, where: str) -> Iterator[tuple[str, Any]]:
-    text = _decode(path.read_bytes(), where)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames:
-        return
-    start = reader.line_num + 1  # the header took line 1
-    for record in reader:
-        # A quoted field may span several lines (a dialogue does), so report the line the
-        # record starts on, which is one past where the previous record ended.
-        location = f"{where} line {start}"
-        start = reader.line_num + 1
-        if None in record:
-            yield location, DataError(
-                f"{location}: more values than the header has columns", reason="line: extra values"
-            )
-            continue
-        if "entities" in record and isinstance(record["entities"], str):
-            # A CSV cell can only hold text: ner entities are written as a JSON list there.
-            try:
-                record["entities"] = json.loads(record["entities"])
-            except json.JSONDecodeError:
-                pass  # validate_row reports "must be a list" with the value
-        yield location, record
-
-
-def _read_parquet(path: Path, where: str) -> Iterator[tuple[str, Any]]:
-    import pyarrow.parquet as pq  # a dependency of `datasets`
-
-    try:
-        table = pq.read_table(path)
-    except Exception as err:  # pyarrow raises several types for a damaged file
-        raise DataError(f"{where}: not a readable Parquet file ({err})") from None
-    for number, record in enumerate(table.to_pylist(), start=1):
-        yield f"{where} row {number}", record
-
-
-_READERS = {
-    ".jsonl": _read_json_lines,
-    ".csv": _read_csv,
-    ".parquet": _read_parquet,
-}
-
-
-def _reader_for(path: Path):
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        # ".json" is either a JSON array or, as often, JSON lines: peek at the first character.
-        with path.open("rb") as handle:
-            head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-        return _read_json_array if head.startswith(b"[") else _read_json_lines
-    if suffix not in _READERS:
-        raise DataError(
-            f"{_display(path)}: unsupported file type {suffix or '(none)'!r}; "
-            "use .jsonl, .json, .csv or .parquet"
-        )
-    return _READERS[suffix]
-
 
 # ---------------------------------------------------------------------------------------
 # From records to a validated Dataset
@@ -427,16 +273,18 @@ def _apply_maps(
 
 def _check_field_map(task: str, field_map: Mapping[str, str] | None) -> None:
     for schema_field in field_map or {}:
-        if schema_field not in SCHEMAS[task]:
+        if schema_field not in check_task(task).fields:
             raise DataError(
                 f"field_map key {schema_field!r} is not a field of task {task!r}; field_map goes "
-                f"{{schema_field: source_field}} and {task} has: {', '.join(SCHEMAS[task])}"
+                f"{{schema_field: source_field}} and {task} has: {', '.join(check_task(task).fields)}"
             )
 
 
-def _check_task(task: str) -> None:
-    if task not in TASKS:
-        raise DataError(f"unknown task {task!r}; valid tasks: {', '.join(TASKS)}")
+def _check_task(task: str):
+    try:
+        return check_task(task)
+    except TaskError as error:
+        raise DataError(str(error)) from None
 
 
 def _to_dataset(
@@ -521,15 +369,15 @@ def load_task(task: str, split: str, *, limit: int | None = None) -> datasets.Da
     if split not in SPLITS:
         raise DataError(f"unknown split {split!r}; valid splits: {', '.join(SPLITS)}")
     if limit is not None and limit < 1:
-        raise ValueError(f"limit must be a positive number of rows, got {limit}")
+        raise DataError(f"limit must be a positive number of rows (or None for all), got {limit}")
     path = data_dir() / task / f"{split}.jsonl"
     if not path.is_file():
         raise DataError(
             f"bundled data file not found: {path} (set LABUTILS_DATA to the folder holding "
             "<task>/<split>.jsonl if your data lives elsewhere)"
         )
-    where = _display(path)
-    return _to_dataset(_read_json_lines(path, where), task, where, limit=limit)
+    where = display_path(path)
+    return _to_dataset(read_json_lines(path, where), task, where, limit=limit)
 
 
 def load_file(
@@ -567,10 +415,12 @@ def load_file(
     _check_task(task)
     _check_field_map(task, field_map)
     path = Path(path)
+    if path.is_dir():
+        raise DataError(f"{path} is a folder; give one data file in it (.jsonl, .json, .csv or .parquet)")
     if not path.is_file():
         raise DataError(f"file not found: {path}")
-    where = _display(path)
-    records = _reader_for(path)(path, where)
+    where = display_path(path)
+    records = reader_for(path)(path, where)
     return _to_dataset(
         records,
         task,

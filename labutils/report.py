@@ -18,8 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
-# Results keys that describe the run rather than measure something.
-_INFO_KEYS = {"smoke", "model", "machine", "seed"}
+from labutils.device import describe_machine
+from labutils.plots import heatmap, loss_curves
+from labutils.rundir import read_history, runs_root
+
+# Results keys that describe the run rather than measure something, or that the report's top shows.
+_INFO_KEYS = {"smoke", "model", "machine", "seed", "headlines", "forgetting_intervals"}
 # A list of records with one of these columns (unique values) is indexed by it: rows named, not numbered.
 _LABEL_COLUMNS = ("model", "variant", "method", "notebook")
 # What each notebook's section is called in the report.
@@ -40,20 +44,88 @@ class Block:
     caption: str = ""
 
 
+def _words(key) -> str:
+    """A results key as words: ``labelled_tokens_train_on_prompt`` -> ``labelled tokens train on prompt``."""
+    return str(key).replace("_", " ")
+
+
 def _table_from(value) -> pd.DataFrame | None:
-    """A DataFrame for a list of records, a dict of records or a dict of scalars; else None."""
+    """A DataFrame for a list of records, a dict of records or a dict of scalars; else None.
+
+    Rows and columns are labelled in words (keys with underscores read as words); a list of
+    records is indexed by its label column when it has one, and otherwise has no index at all.
+    """
+    frame = None
     if isinstance(value, list) and value and all(isinstance(row, dict) for row in value):
         frame = pd.DataFrame(value)
         for column in _LABEL_COLUMNS:
             if column in frame and frame[column].is_unique:
-                return frame.set_index(column)
-        return frame
-    if isinstance(value, dict) and value:
+                frame = frame.set_index(column)
+                break
+    elif isinstance(value, dict) and value:
         if all(isinstance(row, dict) for row in value.values()):
-            return pd.DataFrame(value).T
-        if all(isinstance(item, (int, float, str, bool)) or item is None for item in value.values()):
-            return pd.DataFrame({"value": value})
-    return None
+            frame = pd.DataFrame(value).T
+        elif all(isinstance(item, (int, float, str, bool)) or item is None for item in value.values()):
+            frame = pd.DataFrame({"value": value})
+    if frame is None:
+        return None
+    frame = frame.rename(columns=_words)
+    if not isinstance(frame.index, pd.RangeIndex):
+        frame = frame.rename(index=_words)
+        frame.index.name = _words(frame.index.name) if frame.index.name else None
+    return frame
+
+
+def headline_blocks(runs, out_dir: Path) -> list[Block]:
+    """The report's opening: every notebook's headline findings, each with its interval, and their plots.
+
+    Notebooks record ``headlines`` in their results: ``{"finding", "text", "value", "low", "high",
+    "n", "unit"}`` (see ``labutils.claims.headline``). The plot draws each finding in points with
+    its 95% interval; notebook 04's forgetting matrix follows, cells within noise marked.
+    """
+    findings = [(run.name[:2], item) for run in runs for item in run.results.get("headlines", [])]
+    if not findings:
+        return []
+    blocks = [Block("h2", "Headline findings")]
+    blocks += [Block("p", f"**{item['finding']}** ({TITLES.get(number, number)}): {item['text']}")
+               for number, item in findings]
+    points = [(item["finding"], item) for _, item in findings if item.get("unit") == "points"]
+    if points:
+        blocks.append(Block("image", _findings_image(points, out_dir / "headline-findings.png"),
+                            "headline changes in points, with 95% bootstrap intervals"))
+    for run in runs:
+        cells = run.results.get("forgetting_intervals")
+        if isinstance(cells, dict) and cells:
+            blocks.append(Block("image", _forgetting_image(cells, out_dir / f"{run.name}-headline-forgetting.png"),
+                                f"{run.name[:2]} · forgetting matrix (points against the base model)"))
+    return blocks
+
+
+def _findings_image(points, path: Path) -> Path:
+    import matplotlib.pyplot as plt
+
+    labels = [label for label, _ in points]
+    values = [item["value"] for _, item in points]
+    errors = [[item["value"] - item["low"] for _, item in points], [item["high"] - item["value"] for _, item in points]]
+    fig, ax = plt.subplots(figsize=(7, 0.5 * len(points) + 1.4))
+    ax.errorbar(values, range(len(points)), xerr=errors, fmt="o", capsize=4)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(range(len(points)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("points (95% bootstrap interval)")
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
+def _forgetting_image(cells: dict, path: Path) -> Path:
+    values = pd.DataFrame({task: {name: cell["value"] for name, cell in row.items()} for task, row in cells.items()})
+    noise = pd.DataFrame({task: {name: cell["within_noise"] for name, cell in row.items()}
+                          for task, row in cells.items()})
+    heatmap(values, title="change against the base model (points)", within_noise=noise).savefig(path, dpi=110)
+    return path
 
 
 def _is_curve(value) -> bool:
@@ -91,8 +163,6 @@ def training_runs(results: dict) -> dict[str, Path]:
     ``runs`` maps a label to a run folder, absolute or relative to the runs registry; ``run_dir``
     is one folder, labelled by its run name (the folder name without the config hash).
     """
-    from labutils.runs import runs_root
-
     named = dict(results["runs"]) if isinstance(results.get("runs"), dict) else {}
     if isinstance(results.get("run_dir"), str):
         named.setdefault(Path(results["run_dir"]).name.rsplit("-", 1)[0], results["run_dir"])
@@ -108,9 +178,6 @@ def training_runs(results: dict) -> dict[str, Path]:
 def _training_curves_image(folders: dict[str, Path], path: Path) -> Path:
     import matplotlib.pyplot as plt
 
-    from labutils.plots import loss_curves
-    from labutils.train import read_history
-
     fig = loss_curves({label: read_history(folder) for label, folder in folders.items()},
                       title="training curves (train loss per step, validation loss dashed)")
     fig.savefig(path, dpi=110)
@@ -119,8 +186,6 @@ def _training_curves_image(folders: dict[str, Path], path: Path) -> Path:
 
 
 def _heatmap_image(frame: pd.DataFrame, title: str, path: Path) -> Path:
-    from labutils.plots import heatmap
-
     numeric = frame.apply(pd.to_numeric, errors="coerce")
     heatmap(numeric, title=title).savefig(path, dpi=110)
     return path
@@ -138,7 +203,7 @@ def notebook_blocks(number: str, name: str, run, out_dir: Path) -> list[Block]:
     for key, value in run.results.items():
         if key in _INFO_KEYS:
             continue
-        label = key.replace("_", " ")
+        label = _words(key)
         if _is_curve(value):
             image = _curve_image(value, label, out_dir / f"{name}-{key}.png")
             blocks.append(Block("image", image, label))
@@ -163,8 +228,6 @@ def _fmt(value) -> str:
 
 
 def build_blocks(runs, out_dir: Path, *, smoke: bool, model: str) -> list[Block]:
-    from labutils.models import describe_machine
-
     total = sum(run.seconds for run in runs)
     blocks = [
         Block("h1", "Instruction fine-tuning lab: run report"),
@@ -177,6 +240,7 @@ def build_blocks(runs, out_dir: Path, *, smoke: bool, model: str) -> list[Block]
         Block("table", pd.DataFrame([{"notebook": run.name, "status": run.status, "minutes": round(run.seconds / 60, 2),
                                       "error": run.error or ""} for run in runs]), "notebook timings"),
     ]
+    blocks = blocks[:2] + headline_blocks(runs, out_dir) + blocks[2:]  # the findings first, then the details
     for run in runs:
         blocks += notebook_blocks(run.name[:2], run.name, run, out_dir)
     return blocks
@@ -228,7 +292,9 @@ def to_html(blocks: list[Block]) -> str:
             body.append(f"<p>{_inline_markdown(str(block.content))}</p>")
         elif block.kind == "table":
             caption = f"<caption>{html.escape(block.caption)}</caption>" if block.caption else ""
-            table = block.content.to_html(border=0, float_format=lambda v: f"{v:.4g}", na_rep="")
+            frame = block.content  # numbered rows (0..N) say nothing: no index column then
+            table = frame.to_html(border=0, float_format=lambda v: f"{v:.4g}", na_rep="",
+                                  index=not isinstance(frame.index, pd.RangeIndex))
             body.append(table.replace("<table", "<table class='result'", 1).replace("<thead>", caption + "<thead>", 1))
         elif block.kind == "image":
             data = base64.b64encode(Path(block.content).read_bytes()).decode()

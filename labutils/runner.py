@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from labutils import REPO_ROOT
+from labutils.default_model import DEFAULT_MODEL
+from labutils.report import write_report
 
 NOTEBOOK_DIR = REPO_ROOT / "notebooks"
 
@@ -49,6 +50,22 @@ def discover(only: list[str] | None = None, folder: Path = NOTEBOOK_DIR) -> list
     return notebooks
 
 
+def _ipc_kernel_manager():
+    """A kernel manager whose kernel talks over local IPC sockets instead of TCP.
+
+    The runner's kernel is on this machine; over TCP ipykernel warns on every start that the
+    traffic is not encrypted, a line of noise before each notebook's line. IPC sockets are files
+    only this user can open (in Jupyter's runtime folder), so there is nothing to warn about.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import CaselessStrEnum
+
+    class IPCKernelManager(AsyncKernelManager):
+        transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    return IPCKernelManager
+
+
 def run_notebook(path: Path, out_dir: Path, *, smoke: bool, model: str, timeout: int | None = None) -> NotebookRun:
     """Execute one notebook with papermill; never raises for a failing cell, it reports it."""
     import papermill
@@ -64,6 +81,7 @@ def run_notebook(path: Path, out_dir: Path, *, smoke: bool, model: str, timeout:
         papermill.execute_notebook(
             str(path), str(out_path), parameters=parameters, cwd=str(path.parent),
             progress_bar=False, log_output=False, kernel_name="python3", execution_timeout=timeout,
+            kernel_manager_class=_ipc_kernel_manager(),
         )
         status = "ok"
     except papermill.PapermillExecutionError as failure:
@@ -98,40 +116,19 @@ def _describe_cell(executed: Path) -> str:
 def run_lab(*, smoke: bool = False, only: list[str] | None = None, out: Path | None = None,
             model: str | None = None, fail_fast: bool = False) -> tuple[list[NotebookRun], Path]:
     """Run the notebooks in order; returns their outcomes and the report's path."""
-    from labutils.models import DEFAULT_MODEL
-
     model = model or DEFAULT_MODEL
     notebooks = discover(only)
     out_dir = Path(out) if out else REPO_ROOT / "runs" / f"lab-{datetime.now():%Y%m%d-%H%M%S}{'-smoke' if smoke else ''}"
     out_dir.mkdir(parents=True, exist_ok=True)
     runs = []
     for number, path in enumerate(notebooks, 1):
-        print(f"[{number}/{len(notebooks)}] {path.name} ...", flush=True)
+        # one line per notebook: its name while it runs, then its outcome on the same line
+        print(f"[{number}/{len(notebooks)}] {path.name} ...", end="", flush=True)
         run = run_notebook(path, out_dir, smoke=smoke, model=model)
         runs.append(run)
-        print(f"[{number}/{len(notebooks)}] {path.name} {run.status} in {run.seconds:.0f} s"
-              + (f"\n    failed at {run.error}" if run.error else ""), flush=True)
+        print(f" {run.status} in {run.seconds:.0f} s" + (f"\n    failed at {run.error}" if run.error else ""),
+              flush=True)
         if run.error and fail_fast:
             break
-    from labutils.report import write_report
-
     report = write_report(runs, out_dir, smoke=smoke, model=model)
     return runs, report
-
-
-def add_run_arguments(parser) -> None:
-    parser.add_argument("--smoke", action="store_true", help="small settings (CI): minutes instead of an hour")
-    parser.add_argument("--only", default=None, help="comma-separated notebook numbers, e.g. 01,03")
-    parser.add_argument("--out", type=Path, default=None, help="output folder (default runs/lab-<time>)")
-    parser.add_argument("--model", default=None, help="model for every notebook (default: the embedded one)")
-    parser.add_argument("--fail-fast", action="store_true", help="stop at the first failing notebook")
-
-
-def cli_run(args) -> int:
-    only = args.only.split(",") if args.only else None
-    runs, report = run_lab(smoke=args.smoke, only=only, out=args.out, model=args.model, fail_fast=args.fail_fast)
-    failed = [run for run in runs if run.status != "ok"]
-    print(f"report: {report}")
-    for run in failed:
-        print(f"FAILED {run.name}: {run.error}\n    executed notebook: {run.output}", file=sys.stderr)
-    return 1 if failed else 0

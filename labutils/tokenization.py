@@ -26,6 +26,12 @@ from collections import Counter
 from typing import Any, Mapping, Sequence
 
 import datasets
+import torch
+
+from labutils.data import DataError, load_task
+from labutils.prompts import MAX_CHARS_PER_TOKEN, as_model_input, clip_chars, context_length
+from labutils.tasks import check_task
+from labutils.templates import load_templates
 
 IGNORE_INDEX = -100  # the label value torch.nn.functional.cross_entropy ignores by default
 
@@ -118,8 +124,12 @@ def tokenize_example(
     if max_length < 2:
         raise ValueError(f"max_length must be at least 2 tokens, got {max_length}")
 
+    if len(completion) > max_length * MAX_CHARS_PER_TOKEN:  # certainly too long: don't spend seconds tokenizing it
+        raise TargetTooLongError(f"the completion has {len(completion):,} characters, far more than max_length="
+                                 f"{max_length} tokens hold; raise max_length or shorten the target")
     prefix = special_prefix(tokenizer)
-    prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+    clipped = clip_chars(prompt, max_length, keep="ends")  # a megabyte prompt keeps only what the cut below can use
+    prompt_ids = tokenizer(clipped, add_special_tokens=False, verbose=False)["input_ids"]  # cut below, no warning
     if prefix and prompt_ids[: len(prefix)] == prefix:
         prefix = []  # a chat template already wrote the BOS: don't add it twice
     completion_ids = tokenizer(completion, add_special_tokens=False)["input_ids"]
@@ -134,7 +144,7 @@ def tokenize_example(
             f"special), leaving no room for the prompt in max_length={max_length}; raise "
             f"max_length or shorten the target (it starts: {completion[:60]!r})"
         )
-    truncated = len(prompt_ids) > budget
+    truncated = len(prompt_ids) > budget or len(clipped) < len(prompt)
     if truncated:
         keep_head = budget // 2
         keep_tail = budget - keep_head  # >= 1: the assistant header at the very end survives
@@ -198,7 +208,7 @@ def _mixture_plan(
     return plan, repeats
 
 
-def _pick_templates(task: str, template: Any, available: Mapping[str, Any], default: Mapping[str, str]):
+def _pick_templates(task: str, template: Any, available: Mapping[str, Any]):
     """The template names a task may use, from build_sft_dataset's ``template`` argument."""
     if isinstance(template, Mapping):
         if task not in template:
@@ -206,8 +216,9 @@ def _pick_templates(task: str, template: Any, available: Mapping[str, Any], defa
         template = template[task]
     if template == "all":
         return list(available)
-    if template == "default":
-        template = default[task]
+    if template == "default":  # the task's default wording; a custom set without it: its first template
+        default = check_task(task).default_template
+        template = default if default in available else next(iter(available))
     if template not in available:
         raise ValueError(
             f"no template {template!r} for task {task!r}; choose 'all', 'default' or one of: "
@@ -228,6 +239,7 @@ def build_sft_dataset(
     limit: int | None = None,
     mix_weights: Mapping[str, float] | None = None,
     train_on_prompt: bool = False,
+    templates: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> tuple[datasets.Dataset, dict[str, Any]]:
     """Turn bundled task splits into a tokenized supervised fine-tuning dataset.
 
@@ -241,7 +253,7 @@ def build_sft_dataset(
         tokenizer: the model's tokenizer.
         template: ``"all"`` (default) picks one of the task's templates per row, at random but
             seeded by ``(seed, task, row id)``, so the model learns the instruction rather than
-            one wording; ``"default"`` uses ``labutils.prompts.DEFAULT_TEMPLATE``; a template
+            one wording; ``"default"`` uses the task's ``default_template`` (labutils.tasks); a template
             name uses that one; a dict ``{task: name}`` chooses per task.
         max_length: tokens per example; longer prompts are cut in the middle (see
             :func:`tokenize_example`); a row whose target alone doesn't fit is dropped and counted.
@@ -257,6 +269,9 @@ def build_sft_dataset(
             than its rows is upsampled (its rows repeat, each with a freshly drawn template), a
             smaller share is a seeded sample without replacement. None: every row once.
         train_on_prompt: label the prompt too (pre-training objective), for comparison.
+        templates: ``{task: {name: template}}`` to use instead of the bundled ones
+            (:func:`labutils.templates.load_templates`); anything with a ``render(row)``
+            that returns ``(prompt, target)`` works.
 
     Returns:
         ``(dataset, report)``: the dataset has columns ``input_ids``, ``attention_mask`` and
@@ -272,15 +287,11 @@ def build_sft_dataset(
         >>> report["per_task"]["ner"]["rows"], report["per_task"]["ner"]["repeated"]
         (300, 100)
     """
-    from labutils import prompts  # imported here: prompts imports heavier optional pieces
-    from labutils.data import TASKS, load_task
-
     task_list = [tasks] if isinstance(tasks, str) else list(tasks)
     if not task_list:
         raise ValueError("build_sft_dataset needs at least one task")
     for task in task_list:
-        if task not in TASKS:
-            raise ValueError(f"unknown task {task!r}; valid tasks: {', '.join(TASKS)}")
+        check_task(task)
     if len(set(task_list)) != len(task_list):
         raise ValueError(f"a task is listed twice in {task_list}; use mix_weights to weight tasks")
     if mix_weights is not None:
@@ -298,11 +309,9 @@ def build_sft_dataset(
 
     # 1) Rows and templates per task.
     rows = {task: load_task(task, split, limit=limit).to_list() for task in task_list}
-    templates = {task: prompts.load_templates(task) for task in task_list}
-    allowed = {
-        task: _pick_templates(task, template, templates[task], getattr(prompts, "DEFAULT_TEMPLATE", {}))
-        for task in task_list
-    }
+    templates = {task: (templates or {}).get(task) or load_templates(task) for task in task_list}
+    context = context_length(tokenizer)
+    allowed = {task: _pick_templates(task, template, templates[task]) for task in task_list}
 
     # 2) Which rows, how often, in which order.
     plan, repeats = _mixture_plan({task: len(rows[task]) for task in task_list}, mix_weights, seed)
@@ -326,7 +335,7 @@ def build_sft_dataset(
         if chat:
             # The same call evaluation makes: the chat template where the tokenizer has one,
             # the plain prompt for base models, so training and test prompts agree.
-            prompt = prompts.as_model_input(tokenizer, prompt)
+            prompt = as_model_input(tokenizer, prompt)
         try:
             example = tokenize_example(
                 tokenizer, prompt, target, max_length=max_length, train_on_prompt=train_on_prompt
@@ -334,6 +343,10 @@ def build_sft_dataset(
         except TargetTooLongError:
             per_task[task]["dropped"] += 1
             continue
+        if len(example["input_ids"]) > context:  # the model would index past its position embeddings
+            raise DataError(f"{task} {split} row {index + 1} (id {row.get('id')!r}) is {len(example['input_ids']):,} "
+                            f"tokens, longer than the model's context of {context:,}; set max_length to {context} "
+                            "or less (longer prompts are then cut in the middle)")
         for key in columns:
             columns[key].append(example[key])
         completion_tokens = len(example["input_ids"]) - example["prompt_length"]
@@ -345,8 +358,9 @@ def build_sft_dataset(
         totals["max_tokens"] = max(totals["max_tokens"], len(example["input_ids"]))
 
     if not columns["input_ids"]:
-        raise ValueError(
-            f"no example of {task_list} fits in max_length={max_length}: every target is too long"
+        raise TargetTooLongError(
+            f"max_length={max_length}: no example of {task_list} {split} fits, every target is too long; "
+            "raise max_length (256-512 suits the bundled tasks)"
         )
     report = {
         "rows": len(columns["input_ids"]),
@@ -364,3 +378,71 @@ def build_sft_dataset(
     }
     return datasets.Dataset.from_dict(columns), report
 
+
+# --------------------------------------------------------------------------------------
+# Batches: dynamic padding, packing
+# --------------------------------------------------------------------------------------
+
+
+# Loss slots come in multiples of this: the language-model head then sees few distinct shapes
+# (what torch.compile needs to avoid recompiling), at the cost of at most 63 ignored rows.
+LOSS_SLOT_MULTIPLE = 64
+
+
+def collate(examples: list[dict], pad_id: int, *, pad_to_multiple_of: int = 1,
+            pin_memory: bool = False) -> dict[str, torch.Tensor]:
+    """Pad a micro-batch to ITS longest example (dynamic padding), on the right.
+
+    Besides ``input_ids``, ``attention_mask`` and ``labels`` (and ``position_ids`` for packed
+    rows) the batch carries where the loss is: ``loss_positions``, the flat indices
+    ``row * width + t`` of the positions whose NEXT token is labelled, and ``loss_targets``,
+    those next tokens. Both are computed here, on the CPU, so the training step never asks the
+    accelerator which labels are set (a data-dependent shape would stop the GPU to ask). They are
+    padded to a multiple of ``LOSS_SLOT_MULTIPLE`` with position 0 and target -100 (ignored).
+
+    ``pad_to_multiple_of`` rounds the width up (few distinct shapes for ``torch.compile``);
+    ``pin_memory`` puts the batch in page-locked memory for a non-blocking copy to a GPU.
+    """
+    width = max(len(e["input_ids"]) for e in examples)
+    width = -(-width // pad_to_multiple_of) * pad_to_multiple_of
+    batch = {"input_ids": torch.full((len(examples), width), pad_id, dtype=torch.long),
+             "attention_mask": torch.zeros((len(examples), width), dtype=torch.long),
+             "labels": torch.full((len(examples), width), IGNORE_INDEX, dtype=torch.long)}
+    if "position_ids" in examples[0]:
+        batch["position_ids"] = torch.zeros((len(examples), width), dtype=torch.long)
+    for row, example in enumerate(examples):
+        n = len(example["input_ids"])
+        for key in batch:
+            value = example[key] if key != "attention_mask" else [1] * n
+            batch[key][row, :n] = torch.as_tensor(value)
+    # position t predicts token t+1: keep the positions whose next label is set
+    next_labels = batch["labels"][:, 1:]                                         # (batch, width-1)
+    rows, columns = (next_labels != IGNORE_INDEX).nonzero(as_tuple=True)         # CPU: no device sync
+    slots = max(LOSS_SLOT_MULTIPLE, -(-len(rows) // LOSS_SLOT_MULTIPLE) * LOSS_SLOT_MULTIPLE)
+    batch["loss_positions"] = torch.zeros(slots, dtype=torch.long)
+    batch["loss_positions"][:len(rows)] = rows * width + columns
+    batch["loss_targets"] = torch.full((slots,), IGNORE_INDEX, dtype=torch.long)
+    batch["loss_targets"][:len(rows)] = next_labels[rows, columns]
+    if pin_memory:
+        batch = {key: value.pin_memory() for key, value in batch.items()}
+    return batch
+
+
+def pack_examples(examples: list[dict], max_length: int) -> list[dict]:
+    """Greedy packing: concatenate examples into rows of at most ``max_length`` tokens.
+
+    ``position_ids`` restart at 0 for each example; labels stay per example, and the first
+    token of each example gets label -100 so no loss crosses an example boundary.
+    """
+    rows, current = [], {"input_ids": [], "labels": [], "position_ids": []}
+    for example in examples:
+        n = len(example["input_ids"])
+        if current["input_ids"] and len(current["input_ids"]) + n > max_length:
+            rows.append(current)
+            current = {"input_ids": [], "labels": [], "position_ids": []}
+        current["input_ids"] += list(example["input_ids"])
+        current["labels"] += [IGNORE_INDEX] + list(example["labels"][1:])
+        current["position_ids"] += list(range(n))
+    if current["input_ids"]:
+        rows.append(current)
+    return rows

@@ -10,7 +10,7 @@ import torch
 from labutils.adapters import (ADAPTER_CONFIG, ADAPTER_WEIGHTS, AdapterError, apply_lora, folder_size,
                                linear_module_names, load_adapter, load_adapters, merge, save_adapter, use_adapter)
 from labutils.lora import count_parameters
-from labutils.models import ModelLoadError, load_model
+from labutils.models import load_model
 
 TINY_LINEARS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
 INPUT_IDS = torch.tensor([[1, 50, 300, 7, 9, 1200], [2, 18, 4000, 5, 6, 77]])  # (batch 2, seq 6)

@@ -343,3 +343,27 @@ def _drive_notebook(page, base, token, sources, setup, widget_index) -> str:
     widget.scroll_into_view_if_needed()
     return (f"page ready {page_ready:.0f} s, setup cells {setup_done - page_ready:.0f} s, "
             f"widget cell and controls {time.monotonic() - started - setup_done:.0f} s")
+
+
+def test_report_html_opens_with_the_headline_findings_and_their_plots(browser_page, tmp_path):
+    """A report page, as an instructor opens it: the findings, with intervals and plots, before any table."""
+    from labutils.claims import Estimate, headline
+    from labutils.report import write_report
+    from labutils.runner import NotebookRun
+
+    change = Estimate(-17.7, -26.0, -9.5, 40)
+    cells = {task: {"summarization FT": change.as_dict()} for task in ("sentiment", "ner")}
+    runs = [NotebookRun(name="04_catastrophic_forgetting", status="ok", seconds=1.0, output="", results={
+        "headlines": [headline("largest forgetting", "sentiment fell by -17.7 points", change)],
+        "forgetting_intervals": cells, "sweep": [{"training examples": 0, "ner f1": 0.0}]})]
+    write_report(runs, tmp_path, smoke=True, model="tiny")
+
+    browser_page.goto((tmp_path / "report.html").as_uri())
+
+    tags = browser_page.evaluate("() => [...document.body.children].map(element => element.tagName)")
+    sections = [index for index, tag in enumerate(tags) if tag == "H2"]
+    assert browser_page.locator("h2").first.inner_text() == "Headline findings"
+    assert sections[0] < tags.index("FIGURE") < tags.index("TABLE")  # findings and plots before any table
+    assert "95% CI -26.0 to -9.5, n = 40" in browser_page.locator("p").nth(1).inner_text()
+    assert browser_page.locator("figure img").first.evaluate("image => image.naturalWidth") > 100
+    browser_page.screenshot(path=str(_artifact_dir() / "report_top.png"))

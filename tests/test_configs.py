@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from labutils.train import ConfigError, TrainConfig
+from labutils.config import ConfigError, TrainConfig
 
 CONFIGS = sorted((Path(__file__).resolve().parents[1] / "configs").glob("*.yaml"))
 

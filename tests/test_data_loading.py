@@ -7,9 +7,8 @@ import datasets
 import pytest
 
 from labutils import data
+from labutils.tasks import SPLITS, TASK_NAMES as TASKS, check_task
 from labutils.data import (
-    SPLITS,
-    TASKS,
     DataError,
     SkippedRowsWarning,
     load_file,
@@ -57,7 +56,7 @@ def test_bundled_split_loads_and_validates(task, split, monkeypatch):
     if not path.is_file():
         pytest.skip(f"{path} is not generated yet")
     dataset = load_task(task, split)
-    assert dataset.column_names == list(data.SCHEMAS[task])
+    assert dataset.column_names == list(check_task(task).fields)
     assert len(dataset) > 0
     assert len(set(dataset["id"])) == len(dataset), "ids must be unique within a split"
 

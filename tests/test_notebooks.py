@@ -1,12 +1,17 @@
-"""Every notebook runs headless with its smoke parameters, and committed notebooks carry no outputs."""
+"""Every notebook runs headless with its smoke parameters, and committed notebooks carry no outputs.
 
-import json
+The prose checks: closing cells (Summary) are rendered from the run by code, every question has an answer
+a learner can reveal, "What to look for" asks rather than asserts, and prose-rendering cells are collapsed.
+"""
+
+import ast
 import math
+import re
 
 import nbformat
 import pytest
 
-from labutils.runner import NOTEBOOK_DIR, discover, run_notebook
+from labutils.runner import discover, run_notebook
 
 NOTEBOOKS = discover()
 
@@ -23,6 +28,67 @@ def test_committed_notebook_is_clean(path):
         assert heading in prose, f"{path.name} lacks a '{heading}' section"
 
 
+def _hidden(cell) -> bool:
+    return bool(cell.metadata.get("jupyter", {}).get("source_hidden"))
+
+
+def _cell_after(notebook, heading):
+    index = next(i for i, cell in enumerate(notebook.cells)
+                 if cell.cell_type == "markdown" and cell.source.startswith(heading))
+    assert notebook.cells[index].source.strip() == heading, f"'{heading}' holds prose: render it from the run"
+    return notebook.cells[index + 1]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_closing_cells_are_computed_and_every_question_has_an_answer(path):
+    notebook = nbformat.read(path, as_version=4)
+    summary = _cell_after(notebook, "## Summary")
+    assert summary.cell_type == "code" and "display(Markdown(" in summary.source and _hidden(summary)
+    questions = _cell_after(notebook, "## Questions")
+    assert questions.cell_type == "code" and _hidden(questions)
+    call = next(node for node in ast.walk(ast.parse(questions.source))
+                if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "answer_key")
+    items = call.args[0].elts
+    assert len(items) >= 3
+    for item in items:  # (question, answer): both text, the answer possibly computed (an f-string)
+        assert isinstance(item, ast.Tuple) and len(item.elts) == 2, ast.unparse(item)[:80]
+        assert all(isinstance(part, (ast.Constant, ast.JoinedStr, ast.BinOp)) for part in item.elts)
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code" and "display(Markdown(" in cell.source:
+            assert _hidden(cell), f"{path.name} cell {index} renders prose: collapse its source"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_what_to_look_for_asks_instead_of_asserting(path):
+    notebook = nbformat.read(path, as_version=4)
+    callouts = [re.search(r"\*\*What to look for:\*\*(.*?)(?:\n\n|\Z)", cell.source, re.S)
+                for cell in notebook.cells if cell.cell_type == "markdown"]
+    callout = next((found for found in callouts if found), None)
+    assert callout, f"{path.name} has no 'What to look for' call-out"
+    text = " ".join(line.lstrip("> ") for line in callout.group(1).splitlines())
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
+    claims = [s for s in sentences if not s.endswith("?") and not s.startswith(("Each score", "Every score"))]
+    assert not claims or all("interval" in s or "closing cells" in s for s in claims), claims
+    assert not re.search(r"\d", text.replace("95%", "")), "a number in 'What to look for' is a prediction the run may contradict"
+
+
+# Statements that were wrong or that a run could contradict; each now computed or corrected.
+RETIRED = ["more than any single GPU holds", 'to\n  "one layer\'s"', "about half the time", "the other tasks move less",
+           "The step budget is the same for every size", "notebook 04's sweep", "is much higher",
+           "writes a short summary and stops", "moves each weight against its gradient, scaled by the learning rate",
+           "keeps the update's size about the same when you change"]
+
+
+def test_retired_statements_are_gone():
+    for path in NOTEBOOKS:
+        source = path.read_text()
+        notebook = nbformat.read(path, as_version=4)
+        text = "\n".join(cell.source for cell in notebook.cells)
+        for statement in RETIRED:
+            assert statement not in text, f"{path.name}: {statement!r}"
+        assert source
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs_in_smoke_mode(path, tmp_path):
@@ -33,6 +99,10 @@ def test_notebook_runs_in_smoke_mode(path, tmp_path):
     executed = nbformat.read(run.output, as_version=4)
     errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
+    for cell in executed.cells:  # every question's answer is rendered, folded
+        if "answer_key(" in cell.source:
+            shown = "".join(output.get("data", {}).get("text/markdown", "") for output in cell.outputs)
+            assert shown.count("<details>") >= 3, f"{path.name}: the answer key did not render"
     check = RESULT_CHECKS.get(path.stem[:2])
     if check:
         check(run.results)
@@ -47,10 +117,13 @@ def _check_01(results):
     overflow = results["context_overflow"]
     assert overflow[-1]["tokens needed"] > overflow[0]["tokens needed"]
     assert overflow[-1]["kept (1024-token budget)"] < overflow[-1]["shots asked"]  # the builder really drops shots
+    for gain in results["instruction_gain"].values():  # paired intervals around the measured change
+        assert gain["low"] <= gain["value"] <= gain["high"] and gain["n"] == results["n_eval"]
+    assert all("95% CI" in row and row["n"] == results["n_eval"] for row in results["prompt_styles"])
 
 
 def _check_02(results):
-    from labutils.data import TASKS
+    from labutils.tasks import TASK_NAMES as TASKS
 
     assert set(results["templates_per_task"]) == set(TASKS)
     assert all(n >= 6 for n in results["templates_per_task"].values())
@@ -84,6 +157,10 @@ def _check_03(results):
         assert all(0 <= value <= 1 for value in scores.values())
     gain = 100 * (results["fine_tuned"]["rouge1"] - results["zero_shot"]["rouge1"])
     assert results["rouge1_gain_points"] == pytest.approx(gain, abs=1e-6)  # computed, not typed
+    interval = results["rouge1_gain"]
+    assert interval["value"] == pytest.approx(gain, abs=1e-6) and interval["low"] <= gain <= interval["high"]
+    [finding] = results["headlines"]
+    assert "95% CI" in finding["text"] and finding["n"] == results["n_test"]
     assert results["examples"] and all(row["reference"] for row in results["examples"])
     memory = results["memory"]
     assert 8 <= memory["bytes_per_parameter"] <= 20  # fp32 weights + gradients + two AdamW states = 16
@@ -96,7 +173,7 @@ def _check_03(results):
 
 
 def _check_04(results):
-    from labutils.data import TASKS
+    from labutils.tasks import TASK_NAMES as TASKS
 
     assert results["tasks"] == list(TASKS)
     for table in ("scores", "forgetting"):
@@ -115,12 +192,18 @@ def _check_04(results):
     worst = results["largest_untrained_drop"]
     assert worst["points"] == min(change["points"] for change in results["untrained_changes"])
     assert results["sweep"][0]["training examples"] == 0
+    assert set(results["forgetting_intervals"]) == set(TASKS)
+    shares = results["format_vs_ability"]["unparsed_share"]
+    assert all(0 <= row["sentiment"] <= 1 for row in shares.values())  # answers the parser could not read
+    assert set(results["format_vs_ability"]["label_likelihood_accuracy"]) >= {"base", "ner FT"}  # the parse-free score
+    assert results["largest_untrained_drop"]["interval"]["value"] == pytest.approx(worst["points"], abs=1e-6)
+    assert results["headlines"] and "95% CI" in results["headlines"][0]["text"]
     if not results["smoke"]:
         assert worst["points"] < 0, "with defaults notebook 04 must show a measured drop on an untrained task"
 
 
 def _check_05(results):
-    from labutils.data import TASKS
+    from labutils.tasks import TASK_NAMES as TASKS
 
     assert results["tasks"] == list(TASKS)
     assert len(results["runs"]) == 2
@@ -130,6 +213,8 @@ def _check_05(results):
     assert mixture["examples_seen"] == mixture["single_task_examples_seen"]  # the same budget for both runs
     targets = results["targets"]
     assert targets["target_task"] in TASKS
+    assert targets["multi_other_change"]["low"] <= targets["multi_other_change"]["value"] <= targets["multi_other_change"]["high"]
+    assert results["headlines"] and set(results["forgetting_intervals"]) == set(TASKS)
     if targets["single_gain_points"] > 0:
         kept = targets["multi_gain_points"] / targets["single_gain_points"]
         assert targets["gain_kept"] == pytest.approx(kept)
@@ -151,6 +236,12 @@ def _check_06(results):
     assert results["switching"] and results["scores"] and results["forgetting"]
     assert set(results["comparison"]) == {"full fine-tuning", "LoRA"}
     assert isinstance(results["forgets_less"], bool)
+    points = {row["setting"]: row for row in results["tradeoff"]}
+    assert {"full fine-tuning (default)", "LoRA (default)"} <= set(points)  # the defaults are marked on the plot
+    if results["smoke"]:
+        assert len(points) >= 4 and {row["method"] for row in points.values()} == {"full", "lora"}
+    assert all(row["gain_low"] <= row["gain"] <= row["gain_high"] for row in points.values())
+    assert results["headlines"] and "95% CI" in results["headlines"][0]["text"]
     for row in results["lora_counts_576"]:  # a 576 x 576 projection: r * (576 + 576) trainable numbers
         assert row["trainable (A and B)"] == row["r"] * 2 * 576
         assert row["full update (out x in)"] == 576 * 576

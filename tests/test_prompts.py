@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from labutils.tasks import TASKS as TASK_RECORDS
 from labutils.prompts import (
-    DEFAULT_TEMPLATE,
     FALLBACK_CONTEXT,
-    Template,
-    TemplateError,
     as_model_input,
     build_few_shot,
     context_length,
+)
+from labutils.templates import (
+    Template,
+    TemplateError,
     format_entities,
     load_promptsource_yaml,
     load_templates,
@@ -49,10 +51,12 @@ class WordTokenizer:
 @pytest.fixture(scope="module")
 def tokenizer():
     """The real SmolLM2 tokenizer (with its chat template), when the default model is cached."""
-    models = pytest.importorskip("labutils.models")
-    if not models.cache_is_valid(models.default_model_dir()):
+    from labutils.default_model import cache_is_valid, default_model_dir
+    from labutils.models import load_tokenizer
+
+    if not cache_is_valid(default_model_dir()):
         pytest.skip("the default model is not cached; run `labutils fetch-model` once")
-    return models.load_tokenizer()
+    return load_tokenizer()
 
 
 def sentiment_pool(n: int = 20) -> list[dict]:
@@ -76,7 +80,7 @@ QUERY = {"id": "test-1", "text": "The soup was cold and the waiter rude.", "labe
 def test_bundled_templates_are_complete(task):
     templates = load_templates(task)
     assert len(templates) >= 6
-    assert list(templates)[0] == DEFAULT_TEMPLATE[task], "the first template must be the default"
+    assert list(templates)[0] == TASK_RECORDS[task].default_template, "the first template must be the default"
     assert len({t.id for t in templates.values()}) == len(templates), "template ids must be unique"
     for name, template in templates.items():
         assert template.name == name and template.task == task
@@ -123,7 +127,7 @@ def test_format_entities_and_target_text():
     assert format_entities([]) == "none"
     ner_row = {"id": "n", "text": "Ada Lovelace lived in London.", "entities": entities}
     assert target_text("ner", ner_row) == "PER: Ada Lovelace; LOC: London"
-    assert load_templates("ner")[DEFAULT_TEMPLATE["ner"]].render(ner_row)[1] == "PER: Ada Lovelace; LOC: London"
+    assert load_templates("ner")[TASK_RECORDS["ner"].default_template].render(ner_row)[1] == "PER: Ada Lovelace; LOC: London"
     assert target_text("sentiment", QUERY) == "negative"
     with pytest.raises(ValueError, match="entities\\[0\\]"):
         format_entities([{"type": "PER"}])
@@ -267,7 +271,7 @@ def test_few_shot_drops_furthest_shots_first_under_a_word_budget():
     """The budget logic with a stand-in tokenizer that counts words (always runs)."""
     pool, words = sentiment_pool(), WordTokenizer()
     full = build_few_shot("sentiment", QUERY, k=5, pool=pool, tokenizer=words, template="short")
-    assert full.shots_dropped == 0 and full.max_tokens == FALLBACK_CONTEXT - 8 - 64
+    assert full.shots_dropped == 0 and full.max_tokens == FALLBACK_CONTEXT - TASK_RECORDS["sentiment"].max_new_tokens - 64
     budget = full.n_tokens - 1  # one word too many: exactly one shot must go
     cut = build_few_shot("sentiment", QUERY, k=5, pool=pool, tokenizer=words, template="short", max_tokens=budget)
     assert (cut.shots_used, cut.shots_dropped) == (4, 1)
@@ -281,7 +285,7 @@ def test_few_shot_budget_with_the_real_tokenizer(tokenizer):
 
     pool, separator = sentiment_pool(), "\n###\n"
     full = build_few_shot("sentiment", QUERY, k=8, pool=pool, tokenizer=tokenizer, separator=separator)
-    assert full.shots_dropped == 0 and full.max_tokens == context_length(tokenizer) - 8 - 64
+    assert full.shots_dropped == 0 and full.max_tokens == context_length(tokenizer) - TASK_RECORDS["sentiment"].max_new_tokens - 64
     assert full.n_tokens == count(full.text)
     budget = full.n_tokens // 2
     small = build_few_shot("sentiment", QUERY, k=8, pool=pool, tokenizer=tokenizer, separator=separator,

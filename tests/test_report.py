@@ -63,3 +63,48 @@ def test_wide_tables_are_turned_and_missing_values_left_blank(tmp_path):
     configs, styles = [b.content for b in blocks if b.kind == "table"]
     assert configs.shape == (20, 2)  # one row per key, one column per run
     assert "| summarization |  |" in to_markdown(blocks)
+
+
+def test_the_report_opens_with_the_headline_findings_and_labels_tables_in_words(tmp_path):
+    from labutils.claims import Estimate, headline
+    from labutils.report import build_blocks, to_html
+
+    change = Estimate(19.4, 14.1, 24.6, 48)
+    cell = {**change.as_dict()}
+    runs = [NotebookRun(name="03_full_fine_tuning", status="ok", seconds=1.0, output="", results={
+                "headlines": [headline("zero-shot vs fine-tuned", "ROUGE-1 rose by +19.4 points", change)],
+                "example": {"labelled_tokens_train_on_prompt": 7},
+                "styles": [{"task": "qa", "score": 0.5}, {"task": "ner", "score": 0.1}]}),
+            NotebookRun(name="04_catastrophic_forgetting", status="ok", seconds=1.0, output="", results={
+                "forgetting_intervals": {"ner": {"sentiment FT": cell}, "qa": {"sentiment FT": cell}}})]
+
+    blocks = build_blocks(runs, tmp_path, smoke=True, model="tiny")
+
+    kinds = [b.kind for b in blocks]
+    assert blocks[2].content == "Headline findings" and kinds.index("h2") == 2  # before any other section
+    assert "95% CI +14.1 to +24.6, n = 48" in blocks[3].content
+    assert [b.kind for b in blocks[4:6]] == ["image", "image"]  # the findings plot, the forgetting heatmap
+    page = to_html(blocks)
+    assert "labelled tokens train on prompt" in page and "labelled_tokens" not in page
+    assert "<th>0</th>" not in page  # numbered rows get no index column
+
+
+def test_the_runner_prints_one_clean_line_per_notebook(tmp_path, monkeypatch, capfd):
+    import nbformat
+
+    from labutils import runner
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("smoke = False\nresults_path = 'r.json'")])
+    notebook.cells[0].metadata["tags"] = ["parameters"]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, folder / "01_quiet.ipynb")
+    monkeypatch.setattr(runner, "discover", lambda only=None, folder=folder: sorted(folder.glob("*.ipynb")))
+
+    runs, _ = runner.run_lab(smoke=True, out=tmp_path / "out", model="tiny")
+
+    captured = capfd.readouterr()
+    assert runs[0].status == "ok"
+    assert captured.out.splitlines()[0].startswith("[1/1] 01_quiet.ipynb ... ok in ")
+    assert "TCP" not in captured.err and "encryption" not in captured.err  # the kernel talks over IPC

@@ -7,46 +7,41 @@ import json
 import pytest
 
 import labutils.train as T
-from labutils import runs
-from train_helper import base_config, install_fakes
-
-
-@pytest.fixture(autouse=True)
-def fakes(monkeypatch):
-    install_fakes(monkeypatch)
+from labutils import rundir, runs
+from train_helper import base_config, micro_inputs
 
 
 def test_hash_ignores_name_output_and_resume_but_not_what_changes_the_weights(tmp_path):
     config = base_config(tmp_path)
     same = [config.replace(name="other"), config.replace(output_dir="/elsewhere"), config.replace(resume=True),
             config.replace(save_every=5), config.replace(progress=True)]
-    assert all(runs.config_hash(c) == runs.config_hash(config) for c in same)
+    assert all(rundir.config_hash(c) == rundir.config_hash(config) for c in same)
     different = [config.replace(lr=1e-4), config.replace(seed=1), config.replace(tasks=["ner"]),
                  config.replace(peft="lora"), config.replace(max_steps=9), config.replace(model="tiny")]
-    assert len({runs.config_hash(c) for c in different} | {runs.config_hash(config)}) == len(different) + 1
-    assert len(runs.config_hash(config)) == 10 and runs.config_hash(config) == runs.config_hash(base_config(tmp_path))
+    assert len({rundir.config_hash(c) for c in different} | {rundir.config_hash(config)}) == len(different) + 1
+    assert len(rundir.config_hash(config)) == 10 and rundir.config_hash(config) == rundir.config_hash(base_config(tmp_path))
 
 
 def test_run_folder_root_from_config_or_environment(tmp_path, monkeypatch):
     config = base_config(tmp_path, name="demo")
-    assert runs.run_dir_for(config) == tmp_path / f"demo-{runs.config_hash(config)}"
-    monkeypatch.setenv(runs.RUNS_ENV, str(tmp_path / "from-env"))
-    assert runs.run_dir_for(config.replace(output_dir=None)).parent == tmp_path / "from-env"
-    monkeypatch.delenv(runs.RUNS_ENV)
+    assert rundir.run_dir_for(config) == tmp_path / f"demo-{rundir.config_hash(config)}"
+    monkeypatch.setenv(rundir.RUNS_ENV, str(tmp_path / "from-env"))
+    assert rundir.run_dir_for(config.replace(output_dir=None)).parent == tmp_path / "from-env"
+    monkeypatch.delenv(rundir.RUNS_ENV)
     from labutils import REPO_ROOT
 
     # the same folder from any working directory (notebooks run in notebooks/)
-    assert runs.run_dir_for(config.replace(output_dir=None)).parent == REPO_ROOT / "runs"
+    assert rundir.run_dir_for(config.replace(output_dir=None)).parent == REPO_ROOT / "runs"
 
 
-def test_get_or_train_trains_once_then_reuses(tmp_path, monkeypatch):
+def test_get_or_train_trains_once_then_reuses(tmp_path):
     config = base_config(tmp_path, max_steps=4)
-    first = runs.get_or_train(config)
+    first = runs.get_or_train(config, **micro_inputs())
     assert not first.reused and first.model is not None
     folder = first.run_dir
     assert {p.name for p in folder.iterdir()} >= {"config.yaml", "history.jsonl", "metrics.json", "final", "DONE"}
 
-    monkeypatch.setattr(T, "train", lambda *a, **k: pytest.fail("a finished identical run must not retrain"))
+    # no model or data given: training would fail to load model "micro", so this can only reuse
     second = runs.get_or_train(config.replace(name="test", progress=True))
     assert second.reused and second.run_dir == folder
     assert second.metrics == json.loads((folder / "metrics.json").read_text())
@@ -62,9 +57,9 @@ def test_get_or_train_resumes_an_unfinished_run(tmp_path, capsys):
 
     config = base_config(tmp_path, max_steps=8, save_every=2)
     with pytest.raises(KeyboardInterrupt):
-        T.train(config, callbacks=[Interrupt()])
-    assert not runs.is_done(runs.run_dir_for(config))
-    result = runs.get_or_train(config)
+        T.train(config, callbacks=[Interrupt()], **micro_inputs())
+    assert not rundir.is_done(rundir.run_dir_for(config))
+    result = runs.get_or_train(config, **micro_inputs())
     out = capsys.readouterr().out
     assert "resumed from" in out and "at step 4 of 8" in out
     assert not result.reused and result.metrics["steps"] == 8

@@ -1,12 +1,9 @@
 """Tests for labutils.tokenization: the label mask, EOS, truncation and the SFT dataset builder."""
 
-import sys
-import types
 from pathlib import Path
 
 import pytest
 
-import labutils
 from labutils.tokenization import (
     IGNORE_INDEX,
     TargetTooLongError,
@@ -146,35 +143,20 @@ class FakeTemplate:
         return f"{self.text}\n{body}", target
 
 
-def fake_prompts_module():
-    module = types.ModuleType("labutils.prompts")
-    wordings = ["Do the task.", "Please answer.", "Read and respond.", "Task:"]
-    module.load_templates = lambda task: {
-        f"t{i}": FakeTemplate(f"t{i}", task, wording) for i, wording in enumerate(wordings)
-    }
-    module.DEFAULT_TEMPLATE = {task: "t0" for task in TARGET_FIELD}
-    def as_model_input(tokenizer, prompt):
-        if not getattr(tokenizer, "chat_template", None):
-            return prompt
-        messages = [{"role": "user", "content": prompt}]
-        return tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-
-    module.as_model_input = as_model_input
-    return module
+WORDINGS = ["Do the task.", "Please answer.", "Read and respond.", "Task:"]
+FAKE_TEMPLATES = {task: {f"t{i}": FakeTemplate(f"t{i}", task, wording) for i, wording in enumerate(WORDINGS)}
+                  for task in TARGET_FIELD}
 
 
 @pytest.fixture
 def fake_prompts(monkeypatch):
-    """Bundled-data fixtures under tests/fixtures/data and the fake prompts module."""
+    """Bundled-data fixtures under tests/fixtures/data and four stand-in templates per task."""
     monkeypatch.setenv("LABUTILS_DATA", str(FIXTURES / "data"))
-    module = fake_prompts_module()
-    monkeypatch.setitem(sys.modules, "labutils.prompts", module)
-    monkeypatch.setattr(labutils, "prompts", module, raising=False)
-    return module
+    return FAKE_TEMPLATES
 
 
 def test_build_sft_dataset_chat_format_and_masks(tokenizer, fake_prompts):
-    dataset, report = build_sft_dataset("sentiment", "train", tokenizer, template="t1", seed=0)
+    dataset, report = build_sft_dataset("sentiment", "train", tokenizer, template="t1", seed=0, templates=fake_prompts)
 
     assert dataset.column_names == ["input_ids", "attention_mask", "labels"]
     assert report["rows"] == len(dataset) == 4 and report["chat"] is True
@@ -192,33 +174,33 @@ def test_build_sft_dataset_chat_format_and_masks(tokenizer, fake_prompts):
 
 
 def test_build_sft_dataset_without_chat_uses_the_plain_prompt(tokenizer, fake_prompts):
-    dataset, report = build_sft_dataset("sentiment", "train", tokenizer, template="default", chat=False, limit=2)
+    dataset, report = build_sft_dataset("sentiment", "train", tokenizer, template="default", chat=False, limit=2, templates=fake_prompts)
     assert report["chat"] is False and report["rows"] == 2
     n_prompt = dataset[0]["labels"].count(IGNORE_INDEX)
     assert tokenizer.decode(dataset[0]["input_ids"][:n_prompt]) == "Do the task.\ntext: A warm, funny film with a great cast."
 
 
 def test_build_sft_dataset_counts_truncated_and_dropped_rows(tokenizer, fake_prompts):
-    _, generous = build_sft_dataset("summarization", "train", tokenizer, chat=False, max_length=512)
+    _, generous = build_sft_dataset("summarization", "train", tokenizer, chat=False, max_length=512, templates=fake_prompts)
     assert generous["truncated"] == 0 and generous["dropped"] == 0
 
-    dataset, report = build_sft_dataset("summarization", "train", tokenizer, chat=False, max_length=24)
+    dataset, report = build_sft_dataset("summarization", "train", tokenizer, chat=False, max_length=24, templates=fake_prompts)
     # Every prompt is cut to fit (row s3's summary alone takes 15 tokens with EOS); no target is.
     assert report["truncated"] == report["rows"] == 3 and report["dropped"] == 0
     assert max(map(len, dataset["input_ids"])) == 24
     summaries = {tokenizer.decode([t for t in labels if t != IGNORE_INDEX]) for labels in dataset["labels"]}
     assert "#Person2# will call a technician about the jammed printer.<|im_end|>" in summaries
 
-    _, tight = build_sft_dataset("summarization", "train", tokenizer, chat=False, max_length=12)
+    _, tight = build_sft_dataset("summarization", "train", tokenizer, chat=False, max_length=12, templates=fake_prompts)
     assert tight["dropped"] == 2 and tight["rows"] == 1  # two summaries need >= 12 tokens with EOS
     assert tight["per_task"]["summarization"]["dropped"] == 2
 
 
 def test_template_all_varies_the_wording_and_is_seeded(tokenizer, fake_prompts):
     tasks = ["summarization", "sentiment", "ner", "qa"]
-    first, report = build_sft_dataset(tasks, "train", tokenizer, template="all", seed=3)
-    again, _ = build_sft_dataset(tasks, "train", tokenizer, template="all", seed=3)
-    other, _ = build_sft_dataset(tasks, "train", tokenizer, template="all", seed=4)
+    first, report = build_sft_dataset(tasks, "train", tokenizer, template="all", seed=3, templates=fake_prompts)
+    again, _ = build_sft_dataset(tasks, "train", tokenizer, template="all", seed=3, templates=fake_prompts)
+    other, _ = build_sft_dataset(tasks, "train", tokenizer, template="all", seed=4, templates=fake_prompts)
 
     assert first["input_ids"] == again["input_ids"]
     assert first["input_ids"] != other["input_ids"]
@@ -231,7 +213,7 @@ def test_template_all_varies_the_wording_and_is_seeded(tokenizer, fake_prompts):
 
 def test_mix_weights_set_the_proportions(tokenizer, fake_prompts):
     _, report = build_sft_dataset(
-        ["sentiment", "qa"], "train", tokenizer, mix_weights={"sentiment": 1, "qa": 2}, seed=0
+        ["sentiment", "qa"], "train", tokenizer, mix_weights={"sentiment": 1, "qa": 2}, seed=0, templates=fake_prompts
     )
     # 6 rows in all (4 + 2), one third sentiment (sampled without replacement) and two
     # thirds qa: its 2 rows each used twice.
@@ -240,19 +222,19 @@ def test_mix_weights_set_the_proportions(tokenizer, fake_prompts):
     assert report["per_task"]["qa"] == {"rows": 4, "truncated": 0, "dropped": 0, "repeated": 2}
 
     with pytest.raises(ValueError, match="one weight per task"):
-        build_sft_dataset(["sentiment", "qa"], "train", tokenizer, mix_weights={"sentiment": 1})
+        build_sft_dataset(["sentiment", "qa"], "train", tokenizer, mix_weights={"sentiment": 1}, templates=fake_prompts)
 
 
 def test_train_on_prompt_in_the_builder(tokenizer, fake_prompts):
-    dataset, _ = build_sft_dataset("qa", "train", tokenizer, train_on_prompt=True)
+    dataset, _ = build_sft_dataset("qa", "train", tokenizer, train_on_prompt=True, templates=fake_prompts)
     assert dataset["labels"] == dataset["input_ids"]
 
 
 def test_builder_rejects_unknown_tasks_and_templates(tokenizer, fake_prompts):
     with pytest.raises(ValueError, match="valid tasks"):
-        build_sft_dataset("translation", "train", tokenizer)
+        build_sft_dataset("translation", "train", tokenizer, templates=fake_prompts)
     with pytest.raises(ValueError, match="no template 'nope' for task 'qa'; choose 'all', 'default' or one of: t0"):
-        build_sft_dataset("qa", "train", tokenizer, template="nope")
+        build_sft_dataset("qa", "train", tokenizer, template="nope", templates=fake_prompts)
 
 
 def test_builder_with_the_real_templates(tokenizer, monkeypatch):

@@ -17,15 +17,21 @@ import pytest
 import torch
 
 import labutils.train as T
-from train_helper import base_config, fake_examples, install_fakes, micro_model, trainable_state
+from labutils import rundir
+from labutils.cli import main as labutils_main
+from labutils.config import TrainConfig
+from labutils.loss import CompletionLoss, count_loss_tokens
+from labutils.rundir import CheckpointError, read_state, run_dir_for
+from labutils.tokenization import IGNORE_INDEX, collate, pack_examples
+from train_helper import base_config, fake_examples, micro_inputs, micro_model, trainable_state
 
 HELPER = Path(__file__).with_name("train_helper.py")
 ROOT = HELPER.parents[1]
 
 
-@pytest.fixture(autouse=True)
-def fakes(monkeypatch):
-    install_fakes(monkeypatch)
+def train_micro(config, **kwargs):
+    """train() on the micro model and synthetic examples, passed in as arguments."""
+    return T.train(config, **{**micro_inputs(), **kwargs})
 
 
 # ---- the loss ------------------------------------------------------------------------------
@@ -33,18 +39,56 @@ def fakes(monkeypatch):
 
 def test_head_only_on_labelled_positions_matches_hf_loss():
     model = micro_model()
-    batch = T.collate(fake_examples(5, seed=7), pad_id=0)
+    batch = collate(fake_examples(5, seed=7), pad_id=0)
     hf_loss = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"], labels=batch["labels"]).loss
-    ours = T.CompletionLoss(model)(**batch) / T.count_loss_tokens(batch["labels"])
+    ours = CompletionLoss(model)(**batch) / count_loss_tokens(batch["labels"])
     assert abs(ours.item() - hf_loss.item()) < 1e-5
+
+
+def test_the_loss_has_no_data_dependent_shapes():
+    """The labelled positions come from collate (CPU); forward and backward never ask the device which."""
+    from torch.profiler import ProfilerActivity, profile
+
+    batch = collate(fake_examples(5, seed=7), pad_id=0)
+    assert batch["loss_positions"].shape[0] % 64 == 0  # padded slots: few distinct shapes
+    inputs = {key: value for key, value in batch.items() if key != "labels"}
+    with profile(activities=[ProfilerActivity.CPU]) as prof:
+        CompletionLoss(micro_model())(**inputs).backward()
+    ops = {event.key for event in prof.key_averages()}
+    assert not ops & {"aten::nonzero", "aten::masked_select", "aten::_index_put_impl_"}, ops
+
+
+def test_collate_rounds_widths_up_for_compile():
+    batch = collate(fake_examples(3, seed=1), pad_id=0, pad_to_multiple_of=64)
+    assert batch["input_ids"].shape[1] % 64 == 0
+    assert (batch["labels"][batch["attention_mask"] == 0] == IGNORE_INDEX).all()
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
+def test_cuda_steps_between_logs_never_wait_for_the_device(tmp_path):
+    """Steps 5-7 of 8 (log_every 4) run with CUDA's sync debug mode on: only the read at step 8 may sync."""
+    import warnings
+
+    class SyncWatch:
+        def on_log(self, record):
+            torch.cuda.set_sync_debug_mode("warn" if record["step"] == 4 else 0)
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            train_micro(base_config(tmp_path, max_steps=8, log_every=4), callbacks=[SyncWatch()])
+        finally:
+            torch.cuda.set_sync_debug_mode(0)
+    syncs = [w for w in caught if "synchroniz" in str(w.message)]
+    assert len(syncs) <= 1, [str(w.message) for w in syncs]
 
 
 def test_collate_pads_dynamically_to_the_longest_in_the_batch():
     examples = fake_examples(6, seed=3)
-    batch = T.collate(examples, pad_id=0)
+    batch = collate(examples, pad_id=0)
     assert batch["input_ids"].shape[1] == max(len(e["input_ids"]) for e in examples)
     assert batch["attention_mask"].sum().item() == sum(len(e["input_ids"]) for e in examples)
-    assert (batch["labels"][batch["attention_mask"] == 0] == T.IGNORE_INDEX).all()
+    assert (batch["labels"][batch["attention_mask"] == 0] == IGNORE_INDEX).all()
 
 
 # ---- data order ----------------------------------------------------------------------------
@@ -65,12 +109,12 @@ def test_step_batches_are_seeded_grouped_and_cover_each_example_once():
 
 def test_packing_keeps_loss_inside_each_example():
     examples = fake_examples(10)
-    rows = T.pack_examples(examples, max_length=96)
+    rows = pack_examples(examples, max_length=96)
     assert all(len(r["input_ids"]) <= 96 for r in rows) and len(rows) < len(examples)
     assert sum(len(r["input_ids"]) for r in rows) == sum(len(e["input_ids"]) for e in examples)
     for row in rows:  # positions restart at 0 at each example start, where the label is masked
         starts = [i for i, p in enumerate(row["position_ids"]) if p == 0]
-        assert all(row["labels"][i] == T.IGNORE_INDEX for i in starts)
+        assert all(row["labels"][i] == IGNORE_INDEX for i in starts)
 
 
 # ---- the schedule --------------------------------------------------------------------------
@@ -105,7 +149,7 @@ def test_training_lowers_the_loss_and_writes_history(tmp_path):
         def on_eval(self, record):
             seen["eval"].append(record)
 
-    result = T.train(base_config(tmp_path, max_steps=30, eval_every=10, lr=1e-2), callbacks=[Recorder()])
+    result = train_micro(base_config(tmp_path, max_steps=30, eval_every=10, lr=1e-2), callbacks=[Recorder()])
     losses = [loss for _, loss in result.train_losses()]
     assert sum(losses[-5:]) / 5 < sum(losses[:5]) / 5 - 0.3
     assert [r["step"] for r in seen["eval"]] == [10, 20, 30]
@@ -125,15 +169,15 @@ def test_trains_after_another_library_set_up_accelerate_in_the_same_process(tmp_
     AcceleratorState._reset_state(reset_partial_state=True)  # as in a fresh kernel
     Accelerator(mixed_precision="bf16", cpu=True)  # what Trainer(bf16=True) sets up
     try:
-        result = T.train(base_config(tmp_path, max_steps=2))
+        result = train_micro(base_config(tmp_path, max_steps=2))
         assert result.metrics["steps"] == 2
     finally:
         AcceleratorState._reset_state(reset_partial_state=True)
 
 
 def test_grad_accumulation_equals_the_big_batch(tmp_path):
-    big = T.train(base_config(tmp_path, name="big", batch_size=4, grad_accum=1, max_steps=6))
-    accum = T.train(base_config(tmp_path, name="accum", batch_size=2, grad_accum=2, max_steps=6))
+    big = train_micro(base_config(tmp_path, name="big", batch_size=4, grad_accum=1, max_steps=6))
+    accum = train_micro(base_config(tmp_path, name="accum", batch_size=2, grad_accum=2, max_steps=6))
     for (_, a), (_, b) in zip(big.train_losses(), accum.train_losses()):
         assert a == pytest.approx(b, abs=1e-5)
     for (name, p), q in zip(big.model.named_parameters(), accum.model.parameters()):
@@ -142,12 +186,12 @@ def test_grad_accumulation_equals_the_big_batch(tmp_path):
 
 def test_lora_trains_only_the_adapters(tmp_path):
     before = trainable_state(micro_model())
-    result = T.train(base_config(tmp_path, peft="lora", r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"], lr=1e-2))
+    result = train_micro(base_config(tmp_path, peft="lora", r=4, lora_alpha=8, target_modules=["q_proj", "v_proj"], lr=1e-2))
     after = {n.replace("base_model.model.", "").replace(".base_layer", ""): p for n, p in result.model.named_parameters()}
     lora = [n for n in after if "lora_" in n]
     assert lora and all(after[n].requires_grad for n in lora)
     for name, value in before.items():  # every base weight is bitwise unchanged
-        assert torch.equal(after[name], value), name
+        assert torch.equal(after[name].cpu(), value.cpu()), name
     assert any(not torch.equal(after[n], torch.zeros_like(after[n])) for n in lora if "lora_B" in n)
     assert result.metrics["trainable_params"] == sum(after[n].numel() for n in lora)
     assert result.metrics["trainable_percent"] < 50
@@ -156,26 +200,29 @@ def test_lora_trains_only_the_adapters(tmp_path):
 
 
 def test_packing_and_no_grouping_run(tmp_path):
-    result = T.train(base_config(tmp_path, packing=True, max_length=96, max_steps=3))
+    result = train_micro(base_config(tmp_path, packing=True, max_length=96, max_steps=3))
     assert result.metrics["examples"] < 64 and math.isfinite(result.metrics["final_loss"])
-    result = T.train(base_config(tmp_path, group_by_length=False, max_steps=3))
+    result = train_micro(base_config(tmp_path, group_by_length=False, max_steps=3))
     assert math.isfinite(result.metrics["final_loss"])
 
 
 def test_gradient_checkpointing_and_bf16_train_the_same_model(tmp_path):
-    plain = T.train(base_config(tmp_path, name="plain", max_steps=3))
-    ckpt = T.train(base_config(tmp_path, name="ckpt", max_steps=3, gradient_checkpointing=True))
+    plain = train_micro(base_config(tmp_path, name="plain", max_steps=3))
+    ckpt = train_micro(base_config(tmp_path, name="ckpt", max_steps=3, gradient_checkpointing=True))
     # recomputing activations in backward changes memory, not the numbers
     assert [l for _, l in ckpt.train_losses()] == pytest.approx([l for _, l in plain.train_losses()], abs=1e-6)
-    bf16 = T.train(base_config(tmp_path, name="bf16", max_steps=3, precision="bf16"))
+    bf16 = train_micro(base_config(tmp_path, name="bf16", max_steps=3, precision="bf16"))
     assert bf16.metrics["precision"] == "bf16"
     assert [l for _, l in bf16.train_losses()] == pytest.approx([l for _, l in plain.train_losses()], abs=0.05)
 
 
-def test_early_stopping(tmp_path, monkeypatch):
-    values = iter([1.0, 1.1, 1.2, 1.3, 1.4])
-    monkeypatch.setattr(T, "evaluate_loss", lambda *a, **k: next(values))
-    result = T.train(base_config(tmp_path, eval_every=1, early_stopping_patience=2, max_steps=8, save_best=True))
+def test_early_stopping(tmp_path):
+    # Validation targets that training never rewards (token 1, BOS, is no completion token of the
+    # training examples): the more the model learns, the worse its validation loss, from step 1 on.
+    val = [{"input_ids": e["input_ids"], "labels": [t if t == IGNORE_INDEX else 1 for t in e["labels"]]}
+           for e in fake_examples(16, seed=2)]
+    result = train_micro(base_config(tmp_path, eval_every=1, early_stopping_patience=2, max_steps=8, save_best=True),
+                         val_examples=val)
     assert result.metrics["stopped_early"] and result.metrics["steps"] == 3
     assert result.metrics["best_step"] == 1 and (result.run_dir / "best" / "trainable.safetensors").is_file()
 
@@ -195,11 +242,11 @@ class StopAt:
 
 
 def test_resume_in_process_is_bitwise_identical(tmp_path):
-    reference = T.train(base_config(tmp_path / "a", max_steps=10, save_every=3, eval_every=4))
+    reference = train_micro(base_config(tmp_path / "a", max_steps=10, save_every=3, eval_every=4))
     config = base_config(tmp_path / "b", max_steps=10, save_every=3, eval_every=4)
     with pytest.raises(KeyboardInterrupt):
-        T.train(config, callbacks=[StopAt(8)])  # checkpoint at 6, killed at 8
-    resumed = T.train(config.replace(resume=True))
+        train_micro(config, callbacks=[StopAt(8)])  # checkpoint at 6, killed at 8
+    resumed = train_micro(config.replace(resume=True))
     for (name, p), q in zip(reference.model.named_parameters(), resumed.model.parameters()):
         assert torch.equal(p, q), name
     assert [r["step"] for r in resumed.history] == [r["step"] for r in reference.history]
@@ -240,7 +287,7 @@ def test_sigkill_at_any_moment_then_resume_is_bitwise_identical(tmp_path, one_th
     common = dict(model="micro", tasks=["summarization"], batch_size=4, lr=3e-3, max_steps=12, warmup_steps=2,
                   eval_every=5, eval_limit=8, save_every=2, progress=False, precision="fp32", name="kill",
                   peft="lora", r=4, lora_dropout=0.1, target_modules=["q_proj", "v_proj"])
-    reference = T.train(T.TrainConfig.from_dict({**common, "output_dir": str(tmp_path / "reference")}))
+    reference = train_micro(TrainConfig.from_dict({**common, "output_dir": str(tmp_path / "reference")}))
     reference_weights = trainable_state(reference.model)
 
     rng = random.Random(0)
@@ -260,7 +307,7 @@ def test_sigkill_at_any_moment_then_resume_is_bitwise_identical(tmp_path, one_th
             time.sleep(0.01)
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
-        resumed = T.train(T.TrainConfig.from_dict({**config, "resume": True}))
+        resumed = train_micro(TrainConfig.from_dict({**config, "resume": True}))
         for name, value in trainable_state(resumed.model).items():
             assert torch.equal(value, reference_weights[name]), f"kill point {how}={when}: {name} differs"
         steps = [r["step"] for r in resumed.history if r["kind"] == "train"]
@@ -301,19 +348,26 @@ def test_two_processes_match_one_process_at_the_same_global_batch(tmp_path):
 # ---- guards ------------------------------------------------------------------------------------
 
 
-def test_nan_loss_stops_with_the_step_and_keeps_the_last_good_checkpoint(tmp_path, monkeypatch):
-    real, calls = T.completion_loss_sum, {"n": 0}
+def _backbone_hook(model, hook):
+    """Run ``hook(module, inputs, output)`` after the micro model's transformer body (not the head)."""
+    model.model.register_forward_hook(hook)
+    return model
 
-    def poisoned(hidden, labels, lm_head):
-        calls["n"] += 1
-        loss = real(hidden, labels, lm_head)
-        return loss * float("nan") if calls["n"] == 5 else loss  # step 5's forward (1 micro-batch per step)
 
-    monkeypatch.setattr(T, "completion_loss_sum", poisoned)
+def test_nan_loss_stops_with_the_step_and_keeps_the_last_good_checkpoint(tmp_path):
+    calls = {"n": 0}
+
+    def poison(module, inputs, output):
+        if module.training:
+            calls["n"] += 1
+            if calls["n"] == 5:  # step 5's forward (1 micro-batch per step)
+                output.last_hidden_state = output.last_hidden_state * float("nan")
+        return output
+
     config = base_config(tmp_path, save_every=2, max_steps=8)
     with pytest.raises(T.TrainingDiverged, match=r"at step 5.*last good checkpoint \(step 4\)"):
-        T.train(config)
-    assert T._read_state(T.run_dir_for(config) / "checkpoint")["step"] == 4
+        train_micro(config, model=_backbone_hook(micro_model(), poison))
+    assert read_state(run_dir_for(config) / "checkpoint")["step"] == 4
 
 
 def test_full_disk_while_checkpointing_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
@@ -326,24 +380,23 @@ def test_full_disk_while_checkpointing_keeps_the_previous_checkpoint(tmp_path, m
                 raise OSError(errno.ENOSPC, "No space left on device")
         return real_save(obj, path, *args, **kwargs)
 
-    monkeypatch.setattr(T.torch, "save", full_disk)
+    monkeypatch.setattr(rundir.torch, "save", full_disk)
     config = base_config(tmp_path, save_every=2, max_steps=8)
-    with pytest.raises(T.CheckpointError, match=r"step 4: the disk is full; the previous checkpoint \(step 2\).*intact"):
-        T.train(config)
-    run_dir = T.run_dir_for(config)
-    assert T._read_state(run_dir / "checkpoint")["step"] == 2
+    with pytest.raises(CheckpointError, match=r"step 4: the disk is full; the previous checkpoint \(step 2\).*intact"):
+        train_micro(config)
+    run_dir = run_dir_for(config)
+    assert read_state(run_dir / "checkpoint")["step"] == 2
     assert not list(run_dir.glob("checkpoint.tmp*"))
-    resumed = T.train(config.replace(resume=True))  # and the run can go on from it
+    resumed = train_micro(config.replace(resume=True))  # and the run can go on from it
     assert resumed.metrics["steps"] == 8
 
 
-def test_out_of_memory_gives_concrete_advice(tmp_path, monkeypatch):
-    def oom(*args, **kwargs):
+def test_out_of_memory_gives_concrete_advice(tmp_path):
+    def oom(module, inputs, output):
         raise torch.OutOfMemoryError("CUDA out of memory. Tried to allocate 2.00 GiB")
 
-    monkeypatch.setattr(T, "completion_loss_sum", oom)
     with pytest.raises(T.TrainingOutOfMemory) as error:
-        T.train(base_config(tmp_path, batch_size=4))
+        train_micro(base_config(tmp_path, batch_size=4), model=_backbone_hook(micro_model(), oom))
     message = str(error.value)
     for advice in ("batch_size=2 grad_accum=2", "gradient_checkpointing=true", "peft=lora"):
         assert advice in message
@@ -352,37 +405,33 @@ def test_out_of_memory_gives_concrete_advice(tmp_path, monkeypatch):
 # ---- the command line ------------------------------------------------------------------------
 
 
-def test_cli_train_prints_run_folder_loss_and_timings(tmp_path, capsys):
-    import argparse
-
-    config_file = tmp_path / "c.yaml"
-    config_file.write_text("model: micro\ntasks: [sentiment]\nbatch_size: 4\nmax_steps: 3\nprogress: false\n"
-                           f"precision: fp32\noutput_dir: {tmp_path}\n")
-    parser = argparse.ArgumentParser()
-    T.add_train_arguments(parser)
-    assert T.cli_train(parser.parse_args(["--config", str(config_file), "lr=1e-3"])) == 0
-    out = capsys.readouterr().out
-    assert "run folder:" in out and "final loss:" in out and "s/step" in out
-    assert T.cli_train(parser.parse_args(["--config", str(config_file), "lr=0"])) == 2
-    assert "lr: must be > 0" in capsys.readouterr().err
-
-
-# ---- with the real tiny model and bundled data, when they are available -----------------------
-
-
 def _real_stack_available() -> bool:
     try:
-        from labutils.models import cache_is_valid, default_model_dir
+        from labutils.default_model import cache_is_valid, default_model_dir
         import labutils.tokenization  # noqa: F401
     except ImportError:
         return False
     return cache_is_valid(default_model_dir())
 
 
+@pytest.mark.skipif(not _real_stack_available(), reason="needs the cached default tokenizer")
+def test_cli_train_prints_run_folder_loss_and_timings(tmp_path, capsys):
+    config_file = tmp_path / "c.yaml"
+    config_file.write_text("model: tiny\ntasks: [sentiment]\nbatch_size: 4\nmax_steps: 3\nprogress: false\n"
+                           f"train_limit: 16\neval_limit: 4\nmax_length: 128\nprecision: fp32\noutput_dir: {tmp_path}\n")
+    assert labutils_main(["train", "--config", str(config_file), "lr=1e-3"]) == 0
+    out = capsys.readouterr().out
+    assert "run folder:" in out and "final loss:" in out and "s/step" in out
+    assert labutils_main(["train", "--config", str(config_file), "lr=0"]) == 2
+    assert "lr: must be > 0" in capsys.readouterr().err
+
+
+# ---- with the real tiny model and bundled data, when they are available -----------------------
+
+
 @pytest.mark.skipif(not _real_stack_available(), reason="needs the cached default tokenizer and labutils.tokenization")
-def test_tiny_model_on_bundled_data(tmp_path, monkeypatch):
-    monkeypatch.undo()  # the real loaders, not the fakes
-    config = T.TrainConfig(model="tiny", tasks=["sentiment"], batch_size=4, max_steps=3, max_length=128,
+def test_tiny_model_on_bundled_data(tmp_path):
+    config = TrainConfig(model="tiny", tasks=["sentiment"], batch_size=4, max_steps=3, max_length=128,
                            train_limit=32, eval_limit=8, progress=False, output_dir=str(tmp_path), save_every=2,
                            generation_eval_every=3, generation_eval_limit=2)
     result = T.train(config)

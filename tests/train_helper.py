@@ -1,8 +1,8 @@
 """Fakes for the training tests, and a script to train in a subprocess.
 
-The training tests replace the model loader and the data layer with a micro Llama (vocab 128,
-width 32) and synthetic prompt/completion examples, so a step takes milliseconds and the
-tests don't depend on the cached default model or the bundled data.
+The training tests hand ``train()`` a micro Llama (vocab 128, width 32) and synthetic
+prompt/completion examples as arguments (:func:`micro_inputs`), so a step takes milliseconds
+and the tests don't depend on the cached default model or the bundled data.
 
 As a script (used by the kill-and-resume and 2-process tests)::
 
@@ -23,6 +23,7 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import labutils.train as train_module  # noqa: E402
+from labutils.config import TrainConfig  # noqa: E402
 
 VOCAB = 128
 
@@ -57,23 +58,10 @@ def fake_examples(n: int, *, seed: int = 0) -> list[dict]:
     return examples
 
 
-def fake_load_model(config, device):
-    return micro_model().to(device).eval(), None
-
-
-def fake_load_examples(config, split, tokenizer, limit):
-    n = {"train": 64, "validation": 16}.get(split, 16)
-    examples = fake_examples(n, seed={"train": 1, "validation": 2}.get(split, 3))
-    return examples[:limit] if limit else examples, {"split": split, "examples": n}
-
-
-def install_fakes(monkeypatch=None) -> None:
-    """Point labutils.train at the fakes (with pytest's monkeypatch, or for good in a script)."""
-    for name, fake in (("_load_model", fake_load_model), ("_load_examples", fake_load_examples)):
-        if monkeypatch is not None:
-            monkeypatch.setattr(train_module, name, fake)
-        else:
-            setattr(train_module, name, fake)
+def micro_inputs() -> dict:
+    """What train() / get_or_train() take instead of loading a model and the bundled data."""
+    return {"model": micro_model(), "train_examples": fake_examples(64, seed=1),
+            "val_examples": fake_examples(16, seed=2)}
 
 
 def base_config(tmp_path, **changes):
@@ -82,7 +70,7 @@ def base_config(tmp_path, **changes):
                   warmup_steps=2, eval_limit=8, save_every=0, progress=False, precision="fp32",
                   output_dir=str(tmp_path), name="test")
     values.update(changes)
-    return train_module.TrainConfig.from_dict(values)
+    return TrainConfig.from_dict(values)
 
 
 def trainable_state(model) -> dict[str, torch.Tensor]:
@@ -106,10 +94,9 @@ if __name__ == "__main__":
     from safetensors.torch import save_file
 
     torch.set_num_threads(1)  # the same thread count in every process: bitwise-repeatable CPU kernels
-    install_fakes()
     sleep = float(os.environ.get("LABUTILS_TEST_STEP_SLEEP", "0"))
-    result = train_module.train(train_module.TrainConfig.from_dict(json.loads(sys.argv[1])),
-                                callbacks=[SleepEachStep(sleep)] if sleep else None)
+    result = train_module.train(TrainConfig.from_dict(json.loads(sys.argv[1])),
+                                callbacks=[SleepEachStep(sleep)] if sleep else None, **micro_inputs())
     if len(sys.argv) > 2 and PartialState().is_main_process:
         save_file({n: p.detach().contiguous() for n, p in result.model.named_parameters()}, sys.argv[2])
         Path(sys.argv[2] + ".history.json").write_text(json.dumps(result.history))

@@ -12,19 +12,24 @@ as plain facts (a city is a city); every person and organisation is fictional.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import math
 import re
 import sys
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[1]          # .../data
 REPO_ROOT = DATA_DIR.parent
-SPLITS = ("train", "validation", "test")
 
-# Make `labutils` importable when a generator is run as a plain script
-# (`python data/generators/ner.py`) from a checkout without an editable install.
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+# Make `labutils` (the task records) and data/datacard.py (the duplicate check) importable when
+# a generator is run as a plain script (`python data/generators/ner.py`) from any checkout.
+for _path in (REPO_ROOT, DATA_DIR):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from labutils.tasks import SPLITS  # noqa: E402  (train, validation, test, test_heldout)
 
 # --------------------------------------------------------------------------- names
 # First names and surnames from many languages, so that models do not learn that
@@ -73,6 +78,61 @@ REGIONS = [
 RIVERS = ["the Danube", "the Douro", "the Rhine", "the Mekong", "the Volta", "the Tagus", "the Vistula",
           "the Loire", "the Shannon", "the Amazon", "the Niger", "the Elbe"]
 
+# --------------------------------------------------------------------------- wordings
+# A line may carry inline alternatives, "[a|b|c]", expanded at random. With a *partition*,
+# every choice among wordings is split by a stable hash: about a third of the options (at least
+# one) are reserved for "eval" rows, the rest for "train" rows (see summarization's held-out wordings).
+
+
+@functools.lru_cache(maxsize=None)
+def eval_options(options: tuple) -> frozenset:
+    """Indices of the options reserved for evaluation: ceil(n / 3) of them, chosen by a stable hash.
+
+    Example:
+        >>> sorted(eval_options(("Hi", "Hello", "Hey")))
+        [1]
+    """
+    if len(set(options)) < 2:
+        return frozenset()
+    ranked = sorted(range(len(options)), key=lambda i: hashlib.md5(options[i].encode("utf-8")).hexdigest())
+    return frozenset(ranked[:math.ceil(len(options) / 3)])
+
+
+@functools.lru_cache(maxsize=None)
+def _share(options: tuple, partition: str) -> tuple:
+    """The options one partition may draw: the held-out ones for "eval", the others for "train"."""
+    if len(set(options)) < 2:
+        return options
+    held = eval_options(options)
+    return tuple(o for i, o in enumerate(options) if (i in held) == (partition == "eval"))
+
+
+def choose(rng, options, partition: str | None = None):
+    """One of ``options`` at random; with ``partition`` ("train" / "eval") only from that side's share."""
+    options = tuple(options)
+    return rng.choice(options if partition is None else _share(options, partition))
+
+# --------------------------------------------------------------------------- inline alternatives
+
+_ALTERNATIVE = re.compile(r"\[([^\[\]]*\|[^\[\]]*)\]")
+
+
+def expand(rng, text: str, partition: str | None = None) -> str:
+    """Replace every ``[a|b|c]`` by one of its options (see :func:`choose`), innermost first.
+
+    Example:
+        >>> import random
+        >>> expand(random.Random(0), "[Hi|Hello], [my name is|I'm] Ana.") in {
+        ...     "Hi, my name is Ana.", "Hi, I'm Ana.", "Hello, my name is Ana.", "Hello, I'm Ana."}
+        True
+    """
+    while True:
+        match = _ALTERNATIVE.search(text)
+        if not match:
+            return text
+        text = text[:match.start()] + choose(rng, match.group(1).split("|"), partition) + text[match.end():]
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -104,11 +164,11 @@ def fix_articles(text: str) -> str:
 def dedupe(rows: list[dict], key: str, threshold: float = 0.8) -> list[dict]:
     """Drop rows whose ``key`` text is an exact or near duplicate of an earlier row.
 
-    Uses :func:`labutils.datacard.near_duplicates`, the same check the tests run,
-    so a generator can never write data the tests would reject. The first row of
+    Uses :func:`datacard.near_duplicates` (data/datacard.py), the same check the tests
+    run, so a generator can never write data the tests would reject. The first row of
     each near-duplicate pair is kept.
     """
-    from labutils.datacard import near_duplicates
+    from datacard import near_duplicates
 
     texts = [row[key] for row in rows]
     drop = {j for _i, j, _score in near_duplicates(texts, threshold=threshold)}

@@ -1,4 +1,4 @@
-"""Generate the bundled named-entity task: data/ner/{train,validation,test}.jsonl.
+"""Generate the bundled named-entity task: data/ner/{train,validation,test,test_heldout}.jsonl.
 
 Rows are ``{"id", "text", "entities": [{"type", "text"}, ...]}`` with types
 ``PER``, ``ORG`` and ``LOC``, listed in order of appearance; every entity text
@@ -16,6 +16,11 @@ Conventions (as in CoNLL-2003): a leading "the" is not part of an entity
 separate entity ("University of Marrowfield" is one ``ORG``); nationality
 adjectives are avoided because this task has no MISC type.
 
+Held-out names: every name pool is split (split_pools); train, validation and test draw
+their entities from one part, test_heldout only from the other, so no person, organisation
+or place in test_heldout occurs in train or validation -- not even inside a longer name
+("Kestrel Bay" and "Kestrel Bay Polytechnic" always fall on the same side).
+
 Run ``python data/generators/ner.py``; output is byte-identical on every run.
 """
 
@@ -28,7 +33,8 @@ from _common import (CITIES, COUNTRIES, FICTIONAL_TOWNS, FIRST_NAMES, SURNAMES, 
                      fix_articles, tidy, write_splits)
 
 SEED = 2417
-SIZES = {"train": 1100, "validation": 160, "test": 160}
+SIZES = {"train": 1100, "validation": 160, "test": 160, "test_heldout": 120}
+HELDOUT_EVERY = 5   # one name in five (by position in its pool) is held out for test_heldout
 
 # --------------------------------------------------------------------------- entity pools (fictional organisations)
 ORGS = {
@@ -129,6 +135,22 @@ NEWS = [
     "Thousands marched through {LOC:city} to protest against the closure of the local {thing}",
     "the {ORG:planning} said the new {thing} in {LOC:city} would open in {month}",
     "{PER} won the {LOC:city} marathon in just over two hours",
+    "{ORG:company} named {PER} as its new {role}, replacing {PER}",
+    "A strike at {ORG:company} halted production in {LOC:city} for {few} days",
+    "{ORG:agency} opened an inquiry into a fire at a {thing} in {LOC:town}",
+    "{PER} denied reports that {ORG:company} would leave {LOC:country}",
+    "Fans of {ORG:team} lined the streets of {LOC:city} to welcome the team home",
+    "{ORG:uni} will lead a {num}-million study of {topic} with partners in {LOC:country}",
+    "The {ORG:arts} cancelled its tour of {LOC:country} after {PER} fell ill",
+    "Ferries between {LOC:town} and {LOC:town} were suspended because of storms",
+    "{PER}, a {job} from {LOC:city}, was among the winners announced by the {ORG:ngo}",
+    "{ORG:company} and {ORG:ngo} will jointly fund a new {thing} in {LOC:town}",
+    "Voters in {LOC:city} chose {PER} over {PER} in a close race for mayor",
+    "{ORG:paper} said {PER} had agreed to testify before the {ORG:agency}",
+    "Exports from {LOC:country} to {LOC:country} rose by {pct} percent in {month}",
+    "{PER} signed a two-year contract with {ORG:team}",
+    "A landslide closed the only road between {LOC:town} and {LOC:region} on {weekday}",
+    "{ORG:company} will cut {few} hundred jobs at its plant near {LOC:city}",
 ]
 # Tails that fit any news frame: they name a source, not a party to the story.
 ATTRIBUTION = [
@@ -139,6 +161,12 @@ ATTRIBUTION = [
     ", according to local reports",
 ]
 BIOGRAPHY = [
+    "{PER} grew up in {LOC:town} and later became the first {job} to lead the {ORG:arts}",
+    "Before joining {ORG:uni}, {PER} spent {few} years working as a {job} in {LOC:country}",
+    "{PER} is best known for a series of books about {topic}, written while living in {LOC:region}",
+    "In {year}, {PER} left {ORG:company} to set up a small firm in {LOC:city}",
+    "{PER} was the youngest member of the {ORG:arts} when it toured {LOC:country} in {year}",
+    "After studying at {ORG:uni}, {PER} worked for {ORG:ngo} in {LOC:region}",
     "{PER} was born in {LOC:city} in {born} and studied law at {ORG:uni}",
     "After leaving {LOC:country} in {year}, {PER} worked as a {job} in {LOC:city}",
     "{PER} joined {ORG:company} as a junior {job} and rose to become its {role}",
@@ -157,6 +185,12 @@ BIOGRAPHY = [
     "{PER} never went to university and learned the trade as a {job} in {LOC:city}",
 ]
 ENCYCLOPEDIA = [
+    "{LOC:town} grew around a market on the {LOC:river} and is now the capital of {LOC:fcountry}",
+    "{ORG:company} began as a family workshop in {LOC:town} in {founded}",
+    "The {ORG:arts} performs in {LOC:city} each winter and tours {LOC:country} in the summer",
+    "{LOC:region} is home to {few} national parks and the town of {LOC:town}",
+    "{ORG:team} plays its home games in {LOC:town} and was founded in {founded} by {PER}",
+    "The main campus of {ORG:uni} lies on the banks of the {LOC:river}",
     "{LOC:town} lies on the {LOC:river} and is the second largest city in {LOC:fcountry}",
     "{LOC:mountain} attracts thousands of climbers every year, and its first recorded ascent was in {founded}",
     "{ORG:uni} was founded in {founded} and is known for its research on {topic}",
@@ -175,6 +209,11 @@ ENCYCLOPEDIA = [
 ]
 # Sentences with no entity at all: a model must learn to say "none".
 NO_ENTITY = [
+    "The price of bread has risen by {pct} percent since {month}, the survey found",
+    "{Body} agreed to extend the opening hours of the {thing} from {month}",
+    "A {job} who had been missing for {few} days was found safe on {weekday}",
+    "The new {product} will be tested on {num} volunteers before it goes on sale",
+    "Heavy traffic is expected on {weekday} as the holiday weekend begins",
     "{weather} is expected across much of the region on {weekday}, forecasters said",
     "{Body} will meet again in {month} to review the budget",
     "Prices of fresh vegetables rose by {pct} percent last year",
@@ -191,11 +230,68 @@ NO_ENTITY = [
     "{Body} has promised a decision on {topic} before the end of {month}",
 ]
 
+# Tails for biography and encyclopedia frames: the source of the fact.
+SOURCE_TAIL = [", a new biography says", ", according to the {ORG:paper}", ", records at {ORG:uni} show",
+               ", friends later recalled", ", according to the {ORG:agency}", ", local records show",
+               ", the {ORG:paper} once noted", ", as {PER} wrote in a memoir"]
+# Optional openings for news frames: "On Tuesday, ..." (a common word that opened the frame is lower-cased).
+NEWS_PREFIX = ["On {weekday}, ", "Late on {weekday}, ", "Earlier this month, ", "In {month}, ", "Last year, ",
+               "Early on {weekday}, ", "This week, ", "After months of delays, "]
+
 _SLOT = re.compile(r"\{(\w+)(?::(\w+))?\}")
 
 
-def _fill(rng: random.Random, frame: str) -> tuple[str, list[dict]]:
-    """Fill a frame left to right; return the sentence and its entities in order of appearance.
+# Held-out organisations and places: written for test_heldout only, never used by the other splits.
+HELDOUT_ORGS = {
+    "company": ["Marlowe Freight", "Sablewood Foods", "Tidewell Energy", "Corvan Systems", "Ambergate Steel", "Fenlight Pharma"],
+    "uni": ["Wrenfield University", "Ostmere Institute of Technology", "Calloway College"],
+    "ngo": ["Green Corridor Trust", "Safe Harbour Alliance", "Open Pages Foundation"],
+    "agency": ["Ministry of Water", "National Audit Bureau", "Wrenfield City Council"],
+    "planning": ["Wrenfield Planning Board", "Ostmere Development Agency", "Coastal Works Office"],
+    "transport": ["National Ferry Board", "Ostmere Transit Authority", "Western Railways Commission"],
+    "team": ["Wrenfield Harriers", "Ostmere Mariners", "Calloway Comets", "Brackwater City"],
+    "paper": ["Wrenfield Chronicle", "Ostmere Post", "Evening Lantern"],
+    "arts": ["Wrenfield Symphony Orchestra", "Ostmere Dance Company", "Calloway Opera House", "Brackwater Jazz Festival"],
+}
+HELDOUT_LOCS = {
+    "city": ["Bologna", "Pune", "Cordoba", "Kumasi", "Arequipa", "Sendai", "Aarhus", "Plovdiv"],
+    "country": ["Argentina", "Tanzania", "Croatia", "Malaysia", "Greece", "Senegal"],
+    "region": ["Transylvania", "Moravia", "Sardinia", "Yucatan", "Kerala"],
+    "town": ["Wrenfield", "Ostmere", "Calloway", "Brackwater", "Elderslie"],
+    "fcountry": ["Ostravia", "Meridonia", "Caldoria"],
+    "river": ["Ostwater", "Callan", "Brackwell", "Wendle"],
+    "mountain": ["Mount Elgon", "Aconcagua", "Mount Rainier"],
+}
+
+
+def split_pools() -> tuple[dict, dict]:
+    """Name pools for the seen splits and for test_heldout, one dict per side:
+    ``{"PER_first": [...], "PER_last": [...], "ORG": {kind: [...]}, "LOC": {kind: [...]}}``.
+
+    People: every HELDOUT_EVERY-th first name and surname is held out. Organisations and places:
+    the seen side uses ORGS and LOCS, the held-out side HELDOUT_ORGS and HELDOUT_LOCS. The function
+    checks that no held-out name equals, contains or is contained in a seen one (so "Kestrel Bay"
+    could never leak through "Kestrel Bay Polytechnic").
+    """
+    def part(names, held):
+        return [name for i, name in enumerate(names) if (i % HELDOUT_EVERY == HELDOUT_EVERY - 1) == held]
+
+    seen = {"PER_first": part(FIRST_NAMES, False), "PER_last": part(SURNAMES, False), "ORG": ORGS, "LOC": LOCS}
+    held = {"PER_first": part(FIRST_NAMES, True), "PER_last": part(SURNAMES, True), "ORG": HELDOUT_ORGS, "LOC": HELDOUT_LOCS}
+
+    def names(side):
+        return [*side["PER_first"], *side["PER_last"], *(n for group in ("ORG", "LOC") for pool in side[group].values() for n in pool)]
+
+    seen_names = names(seen)
+    for name in names(held):
+        clash = [other for other in seen_names
+                 if re.search(rf"\b{re.escape(name)}\b", other) or re.search(rf"\b{re.escape(other)}\b", name)]
+        assert not clash, f"held-out name {name!r} overlaps seen names {clash}"
+    return seen, held
+
+
+def _fill(rng: random.Random, frame: str, pools: dict) -> tuple[str, list[dict]]:
+    """Fill a frame left to right from ``pools``; return the sentence and its entities in order of appearance.
 
     Values are drawn without repeats within one sentence ("Lisbon and Lisbon"),
     and a frame that ends up with two adjacent entities keeps them as two.
@@ -207,7 +303,7 @@ def _fill(rng: random.Random, frame: str) -> tuple[str, list[dict]]:
     position = 0
 
     def draw(pool):
-        # Sorted pool + rng.choice keeps the draw independent of set/hash order.
+        # A list pool + rng.choice keeps the draw independent of set/hash order.
         options = [value for value in pool if value not in used]
         value = rng.choice(options)
         used.add(value)
@@ -217,15 +313,15 @@ def _fill(rng: random.Random, frame: str) -> tuple[str, list[dict]]:
         pieces.append(frame[position:match.start()])
         name, kind = match.group(1), match.group(2)
         if name == "PER":
-            first = rng.choice(FIRST_NAMES)
-            surname = draw(SURNAMES)
+            first = rng.choice(pools["PER_first"])
+            surname = draw(pools["PER_last"])
             value, last_surname = f"{first} {surname}", surname
             entities.append({"type": "PER", "text": value})
         elif name == "SUR":
             value = last_surname
             entities.append({"type": "PER", "text": value})
         elif name in ("ORG", "LOC"):
-            value = draw((ORGS if name == "ORG" else LOCS)[kind])
+            value = draw(pools[name][kind])
             entities.append({"type": name, "text": value})
         elif name in FILLERS:
             value = rng.choice(FILLERS[name])
@@ -239,19 +335,23 @@ def _fill(rng: random.Random, frame: str) -> tuple[str, list[dict]]:
     return "".join(pieces), entities
 
 
-def make_sentence(rng: random.Random) -> dict:
+def make_sentence(rng: random.Random, pools: dict) -> dict:
     register = rng.choices(["news", "biography", "encyclopedia", "none"], weights=[40, 25, 24, 11])[0]
     if register == "news":
         frame = rng.choice(NEWS)
+        if rng.random() < 0.3:
+            # "On Tuesday, shares in ..." -- a frame that opens with a common word loses its capital.
+            first = frame.split(" ", 1)[0]
+            frame = rng.choice(NEWS_PREFIX) + (frame[:1].lower() + frame[1:] if first.isalpha() and first != "A" else frame)
         if rng.random() < 0.45:
             frame += rng.choice(ATTRIBUTION)
-    elif register == "biography":
-        frame = rng.choice(BIOGRAPHY)
-    elif register == "encyclopedia":
-        frame = rng.choice(ENCYCLOPEDIA)
+    elif register in ("biography", "encyclopedia"):
+        frame = rng.choice(BIOGRAPHY if register == "biography" else ENCYCLOPEDIA)
+        if rng.random() < 0.3:
+            frame += rng.choice(SOURCE_TAIL)
     else:
         frame = rng.choice(NO_ENTITY)
-    text, entities = _fill(rng, frame)
+    text, entities = _fill(rng, frame, pools)
     text = tidy(fix_articles(capitalize_first(text) + "."))
     # Every entity must be found, in order, in the final text (tidy() must not have touched it).
     cursor = 0
@@ -262,17 +362,32 @@ def make_sentence(rng: random.Random) -> dict:
     return {"text": text, "entities": entities}
 
 
+def held_out_names() -> list[str]:
+    """Every name test_heldout may use; none of them occurs in train, validation or test."""
+    held = split_pools()[1]
+    return sorted({*held["PER_first"], *held["PER_last"], *(n for names in held["ORG"].values() for n in names),
+                   *(n for names in held["LOC"].values() for n in names)})
+
+
 def build(seed: int = SEED) -> dict[str, list[dict]]:
     rng = random.Random(seed)
-    needed = sum(SIZES.values())
-    candidates = dedupe([make_sentence(rng) for _ in range(needed * 2)], key="text")
-    if len(candidates) < needed:
-        raise RuntimeError(f"only {len(candidates)} distinct sentences; add frames or candidates")
-    rng.shuffle(candidates)
+    seen_pools, held_pools = split_pools()
+    seen_sizes = {split: size for split, size in SIZES.items() if split != "test_heldout"}
+    needed = sum(seen_sizes.values())
+    seen = [make_sentence(rng, seen_pools) for _ in range(needed * 2)]
+    held = [make_sentence(rng, held_pools) for _ in range(SIZES["test_heldout"] * 3)]
+    # One duplicate check over both, so no held-out sentence is a near copy of a seen one either.
+    kept = dedupe([{**row, "held": False} for row in seen] + [{**row, "held": True} for row in held], key="text")
+    seen = [{"text": r["text"], "entities": r["entities"]} for r in kept if not r["held"]]
+    held = [{"text": r["text"], "entities": r["entities"]} for r in kept if r["held"]]
+    if len(seen) < needed or len(held) < SIZES["test_heldout"]:
+        raise RuntimeError(f"only {len(seen)} + {len(held)} distinct sentences; add frames or candidates")
+    rng.shuffle(seen)
     splits, start = {}, 0
-    for split, size in SIZES.items():
-        splits[split] = candidates[start:start + size]
+    for split, size in seen_sizes.items():
+        splits[split] = seen[start:start + size]
         start += size
+    splits["test_heldout"] = held[:SIZES["test_heldout"]]
     return splits
 
 

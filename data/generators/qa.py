@@ -1,4 +1,4 @@
-"""Generate the bundled extractive QA task: data/qa/{train,validation,test}.jsonl.
+"""Generate the bundled extractive QA task: data/qa/{train,validation,test,test_heldout}.jsonl.
 
 Rows are ``{"id", "context", "question", "answer"}``; ``answer`` is an exact span
 of ``context`` that occurs there exactly once, so exact-match scoring is fair.
@@ -13,6 +13,14 @@ where / how many / which / how long) and many paraphrase the sentence they are
 answered by ("established" for "founded", "runner-up" for "came second"), so
 copying the words around the answer is not enough.
 
+Facts are consistent: no date lies after CURRENT_YEAR, and a biography's dates fit one life
+(its work and prize fall between birth and death, later-life years fit the span that is left);
+check_row() verifies both on every row, and the tests run it over every split.
+
+Held-out subjects: train, validation and test describe towns, people, companies, events,
+local news and how-to procedures; test_heldout describes only kinds of subject they never do
+(HELDOUT_SUBJECTS: species and buildings or bridges).
+
 Run ``python data/generators/qa.py``; output is byte-identical on every run.
 """
 
@@ -20,11 +28,14 @@ from __future__ import annotations
 
 import random
 
+import re
+
 from _common import (CITIES, COUNTRIES, SURNAMES, capitalize_first, dedupe, fix_articles, person, tidy,
                      write_splits)
 
 SEED = 3529
-SIZES = {"train": 1100, "validation": 160, "test": 160}
+SIZES = {"train": 1100, "validation": 160, "test": 160, "test_heldout": 120}
+CURRENT_YEAR = 2024   # the latest year any fact may mention (the data were written in 2024)
 
 FICTIONAL_COUNTRIES = ["Valdoria", "Estmark", "Kaloria", "Norvania", "Lusitra", "Marvonia", "Tarsland", "Belavia"]
 TOWN_HEADS = ["Ash", "Bram", "Cold", "Elder", "Fair", "Glen", "High", "Kings", "Lang", "Mill", "Oak", "Red",
@@ -118,8 +129,8 @@ def town(rng):
 def biography(rng):
     full = person(rng)
     surname = full.split(" ", 1)[1]
-    born = rng.randint(1900, 1975)
-    died = born + rng.randint(48, 96)
+    born = rng.randint(1890, 1955)
+    died = born + rng.randint(55, min(95, CURRENT_YEAR - born))      # dead by CURRENT_YEAR, aged 55 or more
     job = rng.choice(["painter", "chemist", "novelist", "architect", "composer", "engineer", "astronomer",
                       "photographer", "economist", "botanist", "mathematician", "film director"])
     home, later = rng.sample(CITIES, 2)
@@ -130,11 +141,13 @@ def biography(rng):
     work = rng.choice(["The Salt Road", "Harbour Lights", "A Study in Grey", "The Long Winter", "Seven Bridges",
                        "Notes from the Valley", "The Glass Garden", "Northern Songs", "The Quiet Field",
                        "Maps of the Sea"])
-    work_year = born + rng.randint(24, 45)
+    work_year = born + rng.randint(24, min(45, died - born - 10))     # at least ten years before death
     award = rng.choice(["Meridian Prize", "Golden Compass Award", "Ashcombe Medal", "Lantern Prize",
                         "Northern Arts Award"])
-    award_year = work_year + rng.randint(1, 12)
-    years_there = rng.choice(["nine", "twelve", "fifteen", "twenty", "thirty"])
+    award_year = rng.randint(work_year + 1, min(work_year + 12, died))
+    # The last years of the life, after the prize: a span that fits between the prize and death.
+    years_there = rng.choice([word for word, n in (("five", 5), ("nine", 9), ("twelve", 12), ("fifteen", 15), ("twenty", 20),
+                                                   ("thirty", 30)) if n <= died - award_year] or ["a few"])
     facts = [
         _fact(_pick(rng, f"{full} ({born}-{died}) was a {job} from {home}.",
                     f"{full} was a {job}, born in {home} in {born}."),
@@ -157,8 +170,8 @@ def biography(rng):
               (f"Which prize did {full} receive?", award),
               (f"What award was given to {full} in {award_year}?", award),
               (f"In which year did {full} win the {award}?", str(award_year))),
-        _fact(_pick(rng, f"Later in life {surname} moved to {later} and lived there for {years_there} years.",
-                    f"{surname} spent {years_there} years in {later} towards the end of a long career."),
+        _fact(_pick(rng, f"Later in life {surname} moved to {later} and lived there for {years_there} years until {died}.",
+                    f"{surname} spent the last {years_there} years of {rng.choice(['a long', 'a busy'])} life in {later}."),
               (f"Which city did {full} move to later in life?", later),
               (f"How long did {full} live in {later}?", f"{years_there} years")),
     ]
@@ -174,7 +187,7 @@ def company(rng):
               "Textiles": "clothing", "Labs": "biotechnology", "Motors": "electric vehicle", "Logistics": "shipping",
               "Games": "video game", "Health": "medical devices"}[name.split()[-1]]
     city = rng.choice(CITIES)
-    year = str(rng.randint(1952, 2019))
+    year = str(rng.randint(1952, 2018))
     founder_a, founder_b = person(rng), person(rng)
     staff = _thousands(rng, 80, 24000)
     countries = str(rng.randint(3, 40))
@@ -183,7 +196,7 @@ def company(rng):
                     "renewable energy": "home battery", "clothing": "rain jacket", "biotechnology": "rapid test",
                     "electric vehicle": "delivery van", "shipping": "tracking service", "video game": "puzzle game",
                     "medical devices": "heart monitor"}[sector]
-    launched = str(rng.randint(int(year) + 2, 2024)) if int(year) < 2022 else "2024"
+    launched = str(rng.randint(int(year) + 2, CURRENT_YEAR))
     ceo = person(rng)
     sales = f"{rng.randint(2, 950)} million {rng.choice(['euros', 'dollars', 'pounds'])}"
     facts = [
@@ -207,7 +220,7 @@ def company(rng):
               (f"What is {possessive(name)} best-selling product called?", product),
               (f"Which product sells best for {name}?", product),
               (f"When did {name} launch the {product}?", launched)),
-        _fact(_pick(rng, f"Since {rng.randint(2015, 2024)} the company has been run by {ceo}.",
+        _fact(_pick(rng, f"Since {rng.randint(max(2015, int(year) + 1), CURRENT_YEAR)} the company has been run by {ceo}.",
                     f"{ceo} is its chief executive."),
               (f"Who runs {name}?", ceo),
               (f"Who is the chief executive of {name}?", ceo)),
@@ -576,13 +589,17 @@ def how_to(rng):
     ]
 
 
-SUBJECTS = [(town, 15), (biography, 15), (company, 14), (structure, 12), (species, 12), (event, 11),
-            (local_news, 9), (how_to, 12)]
+# (subject, weight). train, validation and test use SUBJECTS; test_heldout only HELDOUT_SUBJECTS.
+SUBJECTS = [(town, 15), (biography, 15), (company, 14), (event, 11), (local_news, 9), (how_to, 12)]
+HELDOUT_SUBJECTS = [(species, 12), (structure, 12)]
+# The opening sentence of a held-out subject's context (it is always kept): what the tests look for.
+HELDOUT_OPENING = re.compile(r"^The .+ (is an? (small )?\S+ (found|that lives only) in the|is one of the best-known landmarks in|"
+                             r"stands in the centre of) ")
 
 
-def make_item(rng: random.Random) -> dict | None:
+def make_item(rng: random.Random, subjects=SUBJECTS) -> dict | None:
     """One context-question-answer row, or None when no question has a unique answer in the context."""
-    subject = rng.choices([s for s, _ in SUBJECTS], weights=[w for _, w in SUBJECTS])[0]
+    subject = rng.choices([s for s, _ in subjects], weights=[w for _, w in subjects])[0]
     facts = subject(rng)
     # The opening fact introduces the subject; how-to steps keep their order and are never dropped in the middle.
     if subject is how_to:
@@ -601,18 +618,61 @@ def make_item(rng: random.Random) -> dict | None:
     return None
 
 
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_LIFESPAN = re.compile(r"\((\d{4})-(\d{4})\)")
+_BORN = re.compile(r"born in [A-Z][\w'-]*(?: [A-Z][\w'-]*)* in (\d{4})")
+
+
+def check_row(row: dict) -> list[str]:
+    """The consistency problems of one row (empty when it is sound).
+
+    No year after CURRENT_YEAR; in a biography (a "(born-died)" span or "born in <place> in
+    <year>"), death comes 55 to 95 years after birth and every other year lies between them.
+
+    Example:
+        >>> check_row({"context": "Ana Lima (1962-2054) was a poet from Porto.", "question": "?", "answer": "poet"})
+        ['year 2054 is after 2024', 'death in 2054 is after 2024']
+    """
+    context = row["context"]
+    years = [int(y) for y in _YEAR.findall(context)]
+    problems = [f"year {y} is after {CURRENT_YEAR}" for y in years if y > CURRENT_YEAR]
+    span = _LIFESPAN.search(context)
+    born_only = _BORN.search(context)
+    if span:
+        born, died = int(span.group(1)), int(span.group(2))
+        if died > CURRENT_YEAR:
+            problems.append(f"death in {died} is after {CURRENT_YEAR}")
+        if not 55 <= died - born <= 95:
+            problems.append(f"a life of {died - born} years")
+    elif born_only:
+        born, died = int(born_only.group(1)), CURRENT_YEAR
+    else:
+        return problems
+    problems += [f"year {y} outside the life {born}-{died}" for y in years if not born <= y <= died]
+    return problems
+
+
 def build(seed: int = SEED) -> dict[str, list[dict]]:
     rng = random.Random(seed)
-    needed = sum(SIZES.values())
-    candidates = [row for row in (make_item(rng) for _ in range(needed * 2)) if row is not None]
-    candidates = dedupe(candidates, key="context")
-    if len(candidates) < needed:
-        raise RuntimeError(f"only {len(candidates)} distinct contexts; add subjects or candidates")
-    rng.shuffle(candidates)
+    seen_sizes = {split: size for split, size in SIZES.items() if split != "test_heldout"}
+    needed = sum(seen_sizes.values())
+    seen = [row for row in (make_item(rng) for _ in range(needed * 2)) if row is not None]
+    held = [row for row in (make_item(rng, HELDOUT_SUBJECTS) for _ in range(SIZES["test_heldout"] * 3)) if row is not None]
+    # One duplicate check over both, so no held-out context is a near copy of a seen one either.
+    kept = dedupe([{**row, "held": False} for row in seen] + [{**row, "held": True} for row in held], key="context")
+    seen = [{k: v for k, v in row.items() if k != "held"} for row in kept if not row["held"]]
+    held = [{k: v for k, v in row.items() if k != "held"} for row in kept if row["held"]]
+    if len(seen) < needed or len(held) < SIZES["test_heldout"]:
+        raise RuntimeError(f"only {len(seen)} + {len(held)} distinct contexts; add subjects or candidates")
+    problems = [(row["context"], check_row(row)) for row in seen + held if check_row(row)]
+    if problems:
+        raise RuntimeError(f"{len(problems)} inconsistent contexts, e.g. {problems[:2]}")
+    rng.shuffle(seen)
     splits, start = {}, 0
-    for split, size in SIZES.items():
-        splits[split] = candidates[start:start + size]
+    for split, size in seen_sizes.items():
+        splits[split] = seen[start:start + size]
         start += size
+    splits["test_heldout"] = held[:SIZES["test_heldout"]]
     return splits
 
 

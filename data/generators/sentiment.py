@@ -1,4 +1,4 @@
-"""Generate the bundled sentiment task: data/sentiment/{train,validation,test}.jsonl.
+"""Generate the bundled sentiment task: data/sentiment/{train,validation,test,test_heldout}.jsonl.
 
 Rows are ``{"id", "text", "label"}`` with ``label`` in ``positive`` / ``negative``:
 short reviews (1-4 sentences) of films, products, restaurants, places and
@@ -11,6 +11,15 @@ services. A review is composed from a *style* and several hand-written sentences
 * ``sarcasm``        -- praise words, negative meaning ("Great, another phone
                         that dies by noon."), and the odd back-handed compliment.
 
+Besides the hand-written sentences of each domain, every review may use *composed* sentences
+(COMPOSED): an aspect of the thing reviewed, an evaluative phrase from a large pool and an
+optional tail, so that no stock sentence recurs in many reviews. ``[a|b]`` in a sentence is an
+inline alternative.
+
+Splits: train, validation and test review films, products, restaurants, places and services;
+``test_heldout`` reviews books, apps and games, courses and events (HELDOUT_DOMAINS), domains no
+training review is about.
+
 Every sentence was written for this project. Run ``python data/generators/sentiment.py``;
 the output is byte-identical on every run (one seeded ``random.Random``).
 """
@@ -20,10 +29,11 @@ from __future__ import annotations
 import random
 import re
 
-from _common import capitalize_first, dedupe, person, tidy, write_splits, CITIES, FICTIONAL_TOWNS
+from _common import capitalize_first, dedupe, expand, person, tidy, write_splits, CITIES, FICTIONAL_TOWNS
 
 SEED = 1301
-SIZES = {"train": 1100, "validation": 160, "test": 160}   # per split, half positive and half negative
+# Rows per split, half positive and half negative. test_heldout reviews only the held-out domains.
+SIZES = {"train": 1100, "validation": 160, "test": 160, "test_heldout": 120}
 
 # --------------------------------------------------------------------------- domains
 # Each domain: names for the thing reviewed, aspects as (phrase, plural?), and sentences per polarity.
@@ -372,25 +382,156 @@ DOMAINS = {
     },
 }
 
+# Held-out domains: their reviews make test_heldout only (no training review is about these things).
+HELDOUT_DOMAINS = {
+    "book": {
+        "names": ["The Lantern Keeper", "Salt and Cedar", "A House Called Winter", "The Quiet Cartographer", "Nine Miles North",
+                  "The Glassblower's Daughter", "Rivermouth", "The Last Summer at Oleander Bay", "Paper Birds", "The Orchard Year"],
+        "aspects": lambda name: ["the plot", "the characters", "the ending", "the writing", "the pacing", "the dialogue",
+                                 "the translation", "the first chapter", "the narrator", "the cover"],
+        "positive": [
+            "I read {name} in two sittings and then lent it to my sister.",
+            "{A} {be} so vivid that I could picture every room.",
+            "It is the kind of book you finish and immediately want to start again.",
+            "I missed my bus stop twice because I could not put it down.",
+            "The last fifty pages had me in tears on a crowded train.",
+        ],
+        "negative": [
+            "I gave up on {name} halfway through and I rarely do that.",
+            "{A} {be} so flat that I kept forgetting who was who.",
+            "Four hundred pages, and nothing much happens in any of them.",
+            "It reads like a first draft that nobody bothered to edit.",
+            "The twist is explained three times, in case you missed it.",
+        ],
+        "sarcasm": ["Great, another novel where the dog dies in chapter two.",
+                    "Loved the part where the author forgot the main character for a hundred pages."],
+        "positive_sarcasm": ["My only complaint is that I stayed up until three to finish it."],
+    },
+    "app": {
+        "names": ["this budgeting app", "the new photo-editing app", "this language-learning app", "the puzzle game",
+                  "this meditation app", "the recipe app", "this running tracker", "the note-taking app", "the train times app"],
+        "aspects": lambda name: ["the interface", "the notifications", "the subscription price", "the updates", "the tutorial",
+                                 "the sync between devices", "the ads", "the offline mode", "the search", "the dark mode"],
+        "positive": [
+            "I have opened {name} every day for {n} weeks, which says a lot.",
+            "{A} {be} clean and obvious, so I never needed the help pages.",
+            "It replaced three other apps on my phone.",
+            "The free version is genuinely usable, with no nagging.",
+            "It works perfectly on my old phone, which most apps no longer do.",
+        ],
+        "negative": [
+            "{Name} crashes every time I try to save anything.",
+            "{A} {be} buried under menus and pop-ups.",
+            "Every update moves the buttons somewhere new.",
+            "It drains my battery faster than video calls do.",
+            "The free trial quietly turned into a yearly subscription.",
+        ],
+        "sarcasm": ["Wonderful, a notification every ten minutes reminding me the app exists.",
+                    "Nothing says calm like a meditation app that shows an advert between breaths."],
+        "positive_sarcasm": ["The only downside is that I now check my budget for fun."],
+    },
+    "course": {
+        "names": ["the evening pottery class", "this online coding course", "the beginners' Spanish course", "the first-aid workshop",
+                  "the photography course", "the weekend baking class", "the public speaking course", "the watercolour workshop"],
+        "aspects": lambda name: ["the teacher", "the materials", "the group size", "the exercises", "the pace", "the venue",
+                                 "the feedback", "the price", "the homework", "the final project"],
+        "positive": [
+            "After {n} weeks of {name} I can finally do what I signed up to learn.",
+            "{A} {be} patient with everyone, even the slowest of us.",
+            "Every session ended with something I could use the next day.",
+            "I signed up for the next level before the last lesson was over.",
+            "The small group meant we all got real attention.",
+        ],
+        "negative": [
+            "{Name} was mostly the teacher reading slides aloud.",
+            "{A} {be} so disorganised that we lost half of each session.",
+            "We were promised practice and got three hours of theory.",
+            "Nobody ever looked at the work we handed in.",
+            "Half the group had dropped out by the third week, and I understand why.",
+        ],
+        "sarcasm": ["What a treat to pay for a course and then teach myself from videos.",
+                    "Loved the practical session, which was a video of someone else practising."],
+        "positive_sarcasm": ["The only problem is that my family now expects me to cook every weekend."],
+    },
+    "event": {
+        "names": ["the summer music festival", "the food fair", "the charity fun run", "the open-air theatre night",
+                  "the harbour fireworks", "the craft market", "the comedy festival", "the vintage car show"],
+        "aspects": lambda name: ["the line-up", "the organisation", "the queues", "the toilets", "the food stalls", "the sound",
+                                 "the atmosphere", "the ticket price", "the seating", "the signposting"],
+        "positive": [
+            "We went to {name} on a whim and stayed until the very end.",
+            "{A} {be} relaxed and friendly, even with huge crowds.",
+            "Everything ran on time, which is rare for an event this size.",
+            "There was something for the children and the grandparents alike.",
+            "We are already counting the days until next year.",
+        ],
+        "negative": [
+            "{Name} was so overcrowded that we left after an hour.",
+            "{A} {be} chaotic from the moment the gates opened.",
+            "We queued forty minutes for a drink and missed the main act.",
+            "Nobody seemed to know where anything was, including the staff.",
+            "The rain was not their fault, but the lack of any shelter was.",
+        ],
+        "sarcasm": ["Great value: sixty dollars to watch the back of someone's head for three hours.",
+                    "Loved the exclusive experience of queuing for the toilets all evening."],
+        "positive_sarcasm": ["Terrible news for my wallet: I have already booked next year's tickets."],
+    },
+}
+BACK_REFERENCE_HELDOUT = {"book": "the book", "app": "the app", "course": "the course", "event": "the event"}
+
+# Composed sentences: any domain, any aspect. {A}/{a} an aspect, {be} its verb, {b}/{be2} a second
+# aspect; [x|y] alternatives. Adjectives fit an aspect of any kind (a screen, a waiter, a plot).
+POSITIVE_ADJECTIVES = ["excellent", "superb", "first-rate", "lovely", "outstanding", "spot on", "well thought out", "a real highlight",
+                       "brilliant", "impressive", "wonderful", "top-notch", "a joy", "faultless",
+                       "beautifully done", "a pleasant surprise", "really good", "great value", "hard to fault", "terrific",
+                       "a cut above the rest", "exactly right", "remarkably good"]
+NEGATIVE_ADJECTIVES = ["poor", "awful", "disappointing", "a mess", "shoddy", "second-rate", "badly thought out", "a letdown",
+                       "frustrating", "terrible", "dreadful", "sloppy", "careless", "a disaster",
+                       "mediocre at best", "an afterthought", "hard to forgive", "below par", "a real weak point",
+                       "embarrassingly bad", "simply not good enough", "a joke", "nothing short of awful"]
+COMPOSED = {
+    "positive": [
+        "{A} {be} [really |genuinely |surprisingly |truly |]{adj}[, especially for the price|, which I did not expect|"
+        " from start to finish|, and it shows|].",
+        "I [loved|really liked|was impressed by|could not fault] {a}[, and {b} {be2} {adj2} too|].",
+        "[What stood out for me|The best part|My favourite thing|What won me over] was {a}, which {be} {adj}.",
+        "[Credit where it is due:|Honestly,|To be fair,|I have to say,] {a} {be} {adj}.",
+        "[Both|Together,] {a} and {b} were {adj}[, and that is rare|, which made the whole thing|].",
+    ],
+    "negative": [
+        "{A} {be} [really |frankly |honestly |just |]{adj}[, even for the price|, which I did not expect|"
+        ", and nobody seemed to care|, and it shows|].",
+        "I [hated|was let down by|could not stand|was disappointed by] {a}[, and {b} {be2} {adj2} too|].",
+        "[The worst part|What annoyed me most|My biggest complaint|What ruined it for me] was {a}, which {be} {adj}.",
+        "[Frankly,|Honestly,|To be blunt,|I have to say,] {a} {be} {adj}.",
+        "[Both|Between them,] {a} and {b} were {adj}[, which is hard to excuse|, and I expected better|].",
+    ],
+}
+
+
 # --------------------------------------------------------------------------- styles (domain-neutral pieces)
 
 VERDICT = {
-    "positive": ["Highly recommended.", "Five stars from me.", "I would recommend it to anyone.",
-                 "A pleasure from start to finish.", "A real gem.", "Absolutely worth it.", "I'm a fan.",
-                 "Ten out of ten.", "Go, you won't regret it.", "Thoroughly enjoyable."],
-    "negative": ["Avoid.", "One star, and that is generous.", "I would not recommend it.",
-                 "Never again.", "A complete waste of money.", "Deeply disappointing.", "Steer clear.",
-                 "Not for me, and probably not for you.", "Two out of ten.", "Such a letdown."],
+    "positive": ["[Highly|Warmly|Thoroughly|Strongly] recommended.", "[Five stars|Full marks|Top marks] from me.",
+                 "I would recommend it to [anyone|everyone|a friend|my family] [without a second thought|in a heartbeat|].",
+                 "A [pleasure|joy|delight] from start to finish.", "A real [gem|find|treat].", "[Absolutely|Completely|Totally] worth it.",
+                 "I'm a [fan|convert|big fan now].", "[Ten|Nine] out of ten[, easily|].", "Go, you won't regret it.",
+                 "[Thoroughly|Hugely|Genuinely] enjoyable.", "[We will|I will|I'll] be back[ soon|, no question]."],
+    "negative": ["[Avoid.|Avoid at all costs.|Give it a miss.|Do not bother.]", "One star, and that is [generous|being kind|more than it deserves].",
+                 "I would not recommend it[ to anyone| to my worst enemy|].", "Never again[, honestly|, not even for free|].",
+                 "A [complete|total|sad] waste of [money|time|an evening].", "[Deeply|Hugely|Truly] disappointing.",
+                 "[Steer clear.|Stay away.|Look elsewhere.]", "Not for me, and probably not for you.", "[Two|One|Three] out of ten.",
+                 "[Such|What] a letdown."],
 }
 NEGATION = {
-    "positive": ["Not bad at all.", "I honestly can't fault it.", "I didn't expect much, but I was not disappointed.",
-                 "There was nothing I didn't like.", "I have no complaints whatsoever.",
-                 "It never once felt like a waste of money.", "I can't remember the last time I enjoyed something this much.",
+    "positive": ["Not bad at all[, honestly|, really|].", "I honestly can't fault it.", "I didn't expect much, but I was not disappointed.",
+                 "There was nothing I didn't like.", "I have no complaints [whatsoever|at all|to speak of].",
+                 "It never once felt like a waste of [money|time].", "I can't remember the last time I enjoyed something this much.",
                  "Not a single thing went wrong.", "You won't find better at this price.",
                  "It is not perfect, but it is not far off."],
-    "negative": ["Not worth the money.", "I wouldn't recommend it to anyone.", "It was not good, and not cheap either.",
+    "negative": ["Not worth the [money|price|hype].", "I wouldn't recommend it to anyone.", "It was not good, and not cheap either.",
                  "Nothing about it worked the way it should.", "I can't think of one thing I liked.",
-                 "It is not terrible, it is just not good.", "I won't be trying it again.",
+                 "It is not terrible, it is just not good.", "I won't be [trying|buying|booking] it again.",
                  "I didn't enjoy a single minute of it.", "None of the reviews mentioned how bad it really is.",
                  "It never lived up to the hype."],
 }
@@ -408,22 +549,22 @@ UNDERSTATEMENT = {
 # Mixed: a minor point against the verdict, then the verdict. {a}/{be} bound as above.
 MIXED = {
     "positive": [
-        "{A} {be} a bit of a letdown, but everything else more than made up for it.",
-        "It isn't cheap, but I'd pay it again without thinking twice.",
+        "{A} {be} a bit of a letdown, but everything else more than made up for it[|, honestly].",
+        "It isn't cheap, but I'd pay it again [without thinking twice|in a heartbeat|tomorrow].",
         "{A} could be better; overall, though, I loved it.",
-        "Yes, {a} {be} forgettable. Still, I am glad I chose it.",
-        "There were a couple of small problems, but none that spoiled it.",
-        "I had my doubts at first, but by the end I was completely won over.",
-        "Despite a shaky start, it turned into one of the highlights of my month.",
+        "Yes, {a} {be} forgettable. [Still, I am glad I chose it.|Even so, I would choose it again.|I still left happy.]",
+        "There were [a couple of|one or two|a few] small problems, but none that spoiled it.",
+        "I had my doubts at first, but by the end I was [completely|totally|well and truly] won over.",
+        "Despite a shaky start, it turned into one of the highlights of my [month|year|summer].",
     ],
     "negative": [
-        "{A} {be} lovely, but that doesn't rescue the rest.",
-        "The first impression was promising; it went downhill from there.",
+        "{A} {be} [lovely|fine|decent], but that doesn't rescue the rest.",
+        "The first impression was promising; it went downhill [from there|fast|quickly].",
         "I wanted to like it, and {a} {be} fine, but overall it fell flat.",
-        "There are one or two good moments, but they are buried under everything that goes wrong.",
-        "It looks great on paper. In practice, it is a mess.",
+        "There are [one or two|a few] good moments, but they are buried under [everything that goes wrong|all the problems].",
+        "It looks great on paper. In practice, it is [a mess|a letdown|another story].",
         "{A} {be} nice enough, which makes the rest all the more frustrating.",
-        "Friendly people, sadly, can't make up for such a poor experience.",
+        "Friendly [people|staff], sadly, can't make up for such a poor experience.",
     ],
 }
 
@@ -440,11 +581,13 @@ def _is_plural(aspect: str) -> bool:
     return aspect.endswith("s") and not aspect.endswith("ss")
 
 
-def _fill(rng, sentence: str, domain: dict, name: str, mention: str | None = None) -> str:
-    """Fill one sentence's slots; each call draws fresh aspects of ``name``.
+def _fill(rng, sentence: str, domain: dict, name: str, mention: str | None = None, positive: bool = True) -> str:
+    """Fill one sentence's slots and alternatives; each call draws fresh aspects of ``name``.
 
     ``mention`` is how the sentence refers to it ("it", "the film"); by default its name.
+    ``positive`` picks the adjective pool for composed sentences.
     """
+    sentence = expand(rng, sentence)
     mention = mention or name
     a, b = rng.sample(domain["aspects"](name), k=2)
     a_plural, b_plural = _is_plural(a), _is_plural(b)
@@ -453,6 +596,8 @@ def _fill(rng, sentence: str, domain: dict, name: str, mention: str | None = Non
         "a": a, "A": capitalize_first(a), "be": "were" if a_plural else "was",
         "b": b, "be2": "were" if b_plural else "was",
         "who": person(rng), "n": rng.choice(["two", "three", "four", "six", "eight"]),
+        "adj": rng.choice(POSITIVE_ADJECTIVES if positive else NEGATIVE_ADJECTIVES),
+        "adj2": rng.choice(POSITIVE_ADJECTIVES if positive else NEGATIVE_ADJECTIVES),
         "town": rng.choice(CITIES + FICTIONAL_TOWNS),
     }
     if "{n}0" in sentence:  # "{n}0 minutes" needs digits, not words
@@ -460,38 +605,54 @@ def _fill(rng, sentence: str, domain: dict, name: str, mention: str | None = Non
     return capitalize_first(sentence.format(**values))
 
 
+OPENERS = {
+    "film": ["Saw {name} on Saturday.", "We watched {name} last night.", "Finally caught {name} at the cinema.",
+             "Streamed {name} at home with my sister.", "I had been waiting months for {name}.",
+             "We picked {name} for our film club this month."],
+    "product": ["I bought {name} {n} months ago.", "I've had {name} since the spring.", "A quick review of {name}.",
+                "I got {name} as a birthday present.", "I replaced my old one with {name} in {month}.",
+                "We ordered {name} online after reading the reviews."],
+    "restaurant": ["We ate at {name} for my birthday.", "Lunch at {name} today.", "Tried {name} on a friend's advice.",
+                   "Took my parents to {name} on Sunday.", "Dinner for six at {name} last weekend.",
+                   "We found {name} by chance on a walk through {town}."],
+    "place": ["We visited {name} during the school holidays.", "A weekend trip to {name}.",
+              "We stopped at {name} on our way to {town}.", "We spent two nights near {name} in {month}.",
+              "Went to {name} with a group from work.", "My partner booked {name} as a surprise."],
+    "service": ["I used {name} for the first time last month.", "Some thoughts on {name}.",
+                "We've been with {name} for a year now.", "I had to call {name} after a problem in {month}.",
+                "I needed {name} at short notice in {month}.", "A neighbour recommended {name}."],
+    "book": ["I read {name} on holiday in {month}.", "Our book club chose {name} this month.",
+             "I picked up {name} at the library in {town}.", "A friend lent me {name}."],
+    "app": ["I downloaded {name} {n} months ago.", "I switched to {name} in {month}.", "A few words on {name}.",
+            "My colleague told me to try {name}."],
+    "course": ["I signed up for {name} in {month}.", "I just finished {name}.", "My partner and I did {name} together.",
+               "I took {name} at a community centre in {town}."],
+    "event": ["We went to {name} in {month}.", "Some thoughts on {name} this year.", "We drove to {town} for {name}.",
+              "I took my kids to {name} last weekend."],
+}
+
+
 def _opener(rng, domain_key: str, name: str) -> str:
     """An optional first sentence that names what is reviewed, so reviews don't all start mid-thought."""
-    openers = {
-        "film": ["Saw {name} on Saturday.", "We watched {name} last night.", "Finally caught {name} at the cinema.",
-                 "Streamed {name} at home with my sister.", "I had been waiting months for {name}.",
-                 "We picked {name} for our film club this month."],
-        "product": ["I bought {name} {n} months ago.", "I've had {name} since the spring.", "A quick review of {name}.",
-                    "I got {name} as a birthday present.", "I replaced my old one with {name} in {month}.",
-                    "We ordered {name} online after reading the reviews."],
-        "restaurant": ["We ate at {name} for my birthday.", "Lunch at {name} today.", "Tried {name} on a friend's advice.",
-                       "Took my parents to {name} on Sunday.", "Dinner for six at {name} last weekend.",
-                       "We found {name} by chance on a walk through {town}."],
-        "place": ["We visited {name} during the school holidays.", "A weekend trip to {name}.",
-                  "We stopped at {name} on our way to {town}.", "We spent two nights near {name} in {month}.",
-                  "Went to {name} with a group from work.", "My partner booked {name} as a surprise."],
-        "service": ["I used {name} for the first time last month.", "Some thoughts on {name}.",
-                    "We've been with {name} for a year now.", "I had to call {name} after a problem in {month}.",
-                    "I needed {name} at short notice in {month}.", "A neighbour recommended {name}."],
-    }
-    sentence = rng.choice(openers[domain_key])
+    sentence = rng.choice(OPENERS[domain_key])
     month = rng.choice(["January", "March", "April", "June", "August", "October", "November"])
     return capitalize_first(sentence.format(name=name, n=rng.choice(["two", "three", "six"]),
                                             town=rng.choice(CITIES), month=month))
 
 
-def make_review(rng: random.Random, label: str) -> dict:
-    domain_key = rng.choice(list(DOMAINS))
-    domain = DOMAINS[domain_key]
+def make_review(rng: random.Random, label: str, domains: dict, back_reference: dict) -> dict:
+    """One review of a thing from ``domains``; ``back_reference`` is how later sentences name it."""
+    domain_key = rng.choice(list(domains))
+    domain = domains[domain_key]
     name = rng.choice(domain["names"])
+    positive = label == "positive"
     style = rng.choices(["plain", "negation", "mixed", "understatement", "sarcasm"],
                         weights=[35, 18, 20, 14, 13])[0]
-    body = rng.sample(domain[label], k=rng.randint(1, 2))
+    # Body sentences: the domain's own, or composed ones (any aspect, a large adjective pool).
+    own = domain[label]
+    body = [rng.choice(own) if rng.random() < 0.5 else rng.choice(COMPOSED[label]) for _ in range(rng.randint(1, 2))]
+    if len(body) == 2 and body[0] == body[1]:
+        body = body[:1]
     pieces: list[str] = []
     if style == "plain":
         pieces = body + ([rng.choice(VERDICT[label])] if rng.random() < 0.5 else [])
@@ -511,33 +672,45 @@ def make_review(rng: random.Random, label: str) -> dict:
     # Sarcastic lines name their own target ("another phone"), so they get no opener naming another.
     if style != "sarcasm" and rng.random() < 0.35 and len(pieces) < 4:
         # Once the opener has named it, later sentences refer back ("It stopped working").
-        body_text = " ".join(_fill(rng, sentence, domain, name, BACK_REFERENCE[domain_key]) for sentence in pieces)
+        body_text = " ".join(_fill(rng, sentence, domain, name, back_reference[domain_key], positive) for sentence in pieces)
         text = _opener(rng, domain_key, name) + " " + body_text
     else:
-        text = " ".join(_fill(rng, sentence, domain, name) for sentence in pieces)
+        text = " ".join(_fill(rng, sentence, domain, name, positive=positive) for sentence in pieces)
     return {"text": tidy(text), "label": label}
+
+
+def held_out_names() -> list[str]:
+    """The names of the things test_heldout reviews; no other split mentions any of them."""
+    return sorted(name for domain in HELDOUT_DOMAINS.values() for name in domain["names"])
 
 
 def build(seed: int = SEED) -> dict[str, list[dict]]:
     rng = random.Random(seed)
+    groups = {"seen": (DOMAINS, BACK_REFERENCE, ("train", "validation", "test")),
+              "heldout": (HELDOUT_DOMAINS, BACK_REFERENCE_HELDOUT, ("test_heldout",))}
     per_label = {split: size // 2 for split, size in SIZES.items()}
-    needed = sum(per_label.values())
     # Draw extra candidates: short reviews collide often, and near-duplicates are dropped
-    # across both labels at once so no split can hold two versions of one review.
-    candidates = [make_review(rng, label) for label in ("positive", "negative") for _ in range(needed * 3)]
-    # Some pieces hold two sentences ("It looks great on paper. In practice, it is a mess."): keep 1-4.
+    # across both labels and all domains at once so no split can hold two versions of one review.
+    candidates = []
+    for group, (domains, back, splits_of) in groups.items():
+        needed = sum(per_label[split] for split in splits_of)
+        candidates += [{**make_review(rng, label, domains, back), "group": group}
+                       for label in ("positive", "negative") for _ in range(needed * 3)]
+    # Some pieces hold two sentences ("It looks great on paper. In practice, it is [a mess|a letdown|another story]."): keep 1-4.
     candidates = [row for row in candidates if len(SENTENCE_BREAK.split(row["text"])) <= 4]
     candidates = dedupe(candidates, key="text")
     splits = {split: [] for split in SIZES}
-    for label in ("positive", "negative"):
-        pool = [row for row in candidates if row["label"] == label]
-        if len(pool) < needed:
-            raise RuntimeError(f"only {len(pool)} distinct {label} reviews; add sentences or candidates")
-        rng.shuffle(pool)
-        start = 0
-        for split in SIZES:
-            splits[split] += pool[start:start + per_label[split]]
-            start += per_label[split]
+    for group, (_domains, _back, splits_of) in groups.items():
+        for label in ("positive", "negative"):
+            pool = [{"text": row["text"], "label": label} for row in candidates if row["group"] == group and row["label"] == label]
+            needed = sum(per_label[split] for split in splits_of)
+            if len(pool) < needed:
+                raise RuntimeError(f"only {len(pool)} distinct {label} {group} reviews; add sentences or candidates")
+            rng.shuffle(pool)
+            start = 0
+            for split in splits_of:
+                splits[split] += pool[start:start + per_label[split]]
+                start += per_label[split]
     # Each label was drawn on its own; shuffle so the labels are interleaved.
     for split in SIZES:
         rng.shuffle(splits[split])

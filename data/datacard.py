@@ -1,17 +1,20 @@
-"""Quality checks and the datacard for the bundled datasets.
+"""Quality checks and the datacard for the bundled datasets (data/<task>/<split>.jsonl).
 
-Three things live here:
+Four things live here, next to the generators that write the data:
 
 * :func:`near_duplicates` -- word n-shingle Jaccard similarity with an inverted
-  index, used by the tests (no leakage between train and test) and by the
-  generators (which drop near-duplicates before writing).
+  index, used by the tests (no leakage between splits) and by the generators
+  (which drop near-duplicates before writing).
+* :func:`verbatim_leak` and :func:`max_repeat_share` -- how many test turns or
+  sentences occur word for word in training, and how often one line recurs.
 * :func:`task_stats` -- sizes, lengths, label balance, entity and topic counts,
-  and a diversity figure for one bundled task.
-* ``python -m labutils.datacard`` -- writes ``data/README.md`` from those
-  figures; ``--check`` exits 1 if the committed file is out of date.
+  skeleton counts and diversity figures for one bundled task.
+* ``python data/datacard.py`` -- writes ``data/README.md`` from those figures;
+  ``--check`` exits 1 if the committed file is out of date.
 
-The bundled files are read directly as JSON lines, so this module does not
-depend on :mod:`labutils.data`.
+Task facts (names, splits, input and target fields) come from :mod:`labutils.tasks`.
+The bundled files are read directly as JSON lines, so nothing here depends on
+:mod:`labutils.data`.
 
 Example:
     >>> near_duplicates(["the cat sat on the mat", "the cat sat on the mat"])
@@ -30,19 +33,21 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DATA_DIR = REPO_ROOT / "data"
+DATA_DIR = Path(__file__).resolve().parent
+REPO_ROOT = DATA_DIR.parent
 README_PATH = DATA_DIR / "README.md"
+if str(REPO_ROOT) not in sys.path:      # `python data/datacard.py` from a checkout without an install
+    sys.path.insert(0, str(REPO_ROOT))
 
-TASKS = ("summarization", "sentiment", "ner", "qa")
-SPLITS = ("train", "validation", "test")
+from labutils.tasks import SPLITS, TASK_NAMES, check_task  # noqa: E402
 
-# The field a model reads (checked for duplicates) and the field it must produce.
-MAIN_INPUT = {"summarization": "dialogue", "sentiment": "text", "ner": "text", "qa": "context"}
-TARGET = {"summarization": "summary", "sentiment": "label", "ner": "entities", "qa": "answer"}
+TASKS = TASK_NAMES
+# The field a model reads (checked for duplicates) and the field it must produce, from the task records.
+MAIN_INPUT = {task: check_task(task).main_input for task in TASKS}
+TARGET = {task: check_task(task).target_field for task in TASKS}
 
 # Minimum rows per split that the lab promises (notebook 04 sweeps up to 1,000 training examples).
-MIN_SIZES = {"train": 1000, "validation": 150, "test": 150}
+MIN_SIZES = {"train": 1000, "validation": 150, "test": 150, "test_heldout": 100}
 
 # Floors for the distinct-bigram ratio (see `distinct_bigram_ratio`). They sit a
 # little under the measured figures, so a regenerated set that collapses onto a
@@ -55,6 +60,10 @@ DIVERSITY_FLOORS = {
     ("qa", "context"): 0.32,
     ("qa", "question"): 0.25,
 }
+# Bounds the issue "data a learner can trust" set; the tests hold the data to them.
+MAX_VERBATIM_LEAK = 0.10       # share of summarization test turns that occur word for word in train
+MAX_TURN_SHARE = 0.02          # share of training dialogues any one turn may appear in
+MIN_SUMMARY_DISTINCT2 = 0.35   # distinct-2 of all training summaries (every bigram, no sampling)
 
 _WORD = re.compile(r"\w+(?:[-']\w+)*")
 
@@ -150,7 +159,7 @@ def read_split(task: str, split: str) -> list[dict]:
 
 
 def task_available(task: str) -> bool:
-    """True when all three split files of ``task`` exist."""
+    """True when every split file of ``task`` exists."""
     return all((DATA_DIR / task / f"{split}.jsonl").exists() for split in SPLITS)
 
 
@@ -182,6 +191,76 @@ def distinct_bigram_ratio(texts, budget: int | None = DIVERSITY_BUDGET, seed: in
     return round(len(distinct) / total, 4) if total else 0.0
 
 
+# --------------------------------------------------------------------------- leakage, repetition, skeletons
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])")
+_TURN_TAG = re.compile(r"^#Person\d#:\s*")
+
+
+def lines_of(task: str, row: dict) -> list[str]:
+    """The units a row is written in: a dialogue's turns (tags dropped), otherwise the input's sentences."""
+    text = row[MAIN_INPUT[task]]
+    if task == "summarization":
+        return [_TURN_TAG.sub("", turn).strip() for turn in text.split("\n") if turn.strip()]
+    return [sentence.strip() for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+
+
+def verbatim_leak(task: str, split: str = "test", reference: tuple = ("train",)) -> float:
+    """Share of ``split``'s turns (summarization) or sentences that occur word for word in ``reference``.
+
+    A model can answer a leaked line from memory; an honest test keeps this share low.
+
+    Example:
+        >>> 0.0 <= verbatim_leak("qa") <= 1.0
+        True
+    """
+    seen = {line for ref in reference for row in read_split(task, ref) for line in lines_of(task, row)}
+    lines = [line for row in read_split(task, split) for line in lines_of(task, row)]
+    return round(sum(line in seen for line in lines) / len(lines), 4) if lines else 0.0
+
+
+def max_repeat_share(task: str, split: str = "train") -> tuple[float, str]:
+    """The largest share of ``split``'s rows that one turn or sentence appears in, and that line.
+
+    Example:
+        >>> share, line = max_repeat_share("sentiment")
+        >>> 0.0 < share <= 1.0
+        True
+    """
+    rows = read_split(task, split)
+    counts = Counter(line for row in rows for line in set(lines_of(task, row)))
+    line, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return round(count / len(rows), 4), line
+
+
+def skeletons(task: str, row: dict) -> list[str]:
+    """A row's frames: each line (turn or sentence) with its slots masked, so lines from one frame match.
+
+    NER masks every entity by its type (a row is one sentence); the other tasks mask capitalised
+    words after a line's first word (names, titles, places) and numbers. Counting distinct
+    skeletons counts the frames a generator really used.
+
+    Example:
+        >>> skeletons("ner", {"text": "Ana Lima visited Porto in 2019.", "entities": [
+        ...     {"type": "PER", "text": "Ana Lima"}, {"type": "LOC", "text": "Porto"}]})
+        ['<PER> visited <LOC> in 0.']
+    """
+    if task == "ner":
+        text = row["text"]
+        for entity in sorted(row["entities"], key=lambda e: -len(e["text"])):
+            text = text.replace(entity["text"], f"<{entity['type']}>")
+        lines = [text]
+    else:
+        lines = [re.sub(r"(?<=[\w,;:] )[A-Z][\w'-]*(?: (?:of |the |de )?[A-Z][\w'-]*)*", "X", line) for line in lines_of(task, row)]
+    return [re.sub(r"\d+(?:[.,:]\d+)*", "0", line) for line in lines]
+
+
+def skeleton_count(task: str, split: str = "train") -> tuple[int, int]:
+    """Distinct skeletons (see :func:`skeletons`) among the lines of ``split``, and the number of lines."""
+    frames = [frame for row in read_split(task, split) for frame in skeletons(task, row)]
+    return len(set(frames)), len(frames)
+
+
 def _length_summary(values) -> dict:
     values = sorted(values)
     if not values:
@@ -191,14 +270,16 @@ def _length_summary(values) -> dict:
 
 
 def task_stats(task: str) -> dict:
-    """Figures for one bundled task, over all three splits.
+    """Figures for one bundled task, over all its splits.
 
     Returns a dict with ``sizes`` (rows per split), ``input_words`` and
     ``target_words`` (min/median/p95/max word counts; for ner the target is the
     number of entities per sentence, for sentiment there is none), ``diversity``
-    (distinct-bigram ratios, keyed by field) and a task-specific figure:
-    ``labels`` per split (sentiment), ``entity_types`` (ner), ``topics`` (summarization)
-    or ``answer_words`` (qa).
+    (distinct-bigram ratios, keyed by field), ``leak`` (verbatim share of test and
+    test_heldout lines found in train), ``repetition`` (the most repeated training
+    line and the share of rows it is in), ``skeletons`` (distinct frames in train)
+    and a task-specific figure: ``labels`` per split (sentiment), ``entity_types`` (ner),
+    ``topics`` and ``summary_distinct2_train`` (summarization) or ``answer_words`` (qa).
 
     Example:
         >>> task_stats("sentiment")["sizes"]["train"] >= 1000
@@ -215,8 +296,14 @@ def task_stats(task: str) -> dict:
         "input_field": main,
         "input_words": _length_summary(len(words(row[main])) for row in rows),
         "diversity": {main: distinct_bigram_ratio(row[main] for row in rows)},
+        "leak": {split: verbatim_leak(task, split) for split in ("test", "test_heldout")},
+        "repetition": max_repeat_share(task),
+        "skeletons": skeleton_count(task),
     }
     if task == "summarization":
+        stats["summary_distinct2_train"] = distinct_bigram_ratio((row["summary"] for row in by_split["train"]), budget=None)
+        seen = {row["topic"] for split in ("train", "validation", "test") for row in by_split[split]}
+        stats["heldout_topics"] = sorted({row["topic"] for row in by_split["test_heldout"]} - seen)
         stats["target_words"] = _length_summary(len(words(row["summary"])) for row in rows)
         stats["diversity"]["summary"] = distinct_bigram_ratio(row["summary"] for row in rows)
         stats["turns"] = _length_summary(len([t for t in row["dialogue"].split("\n") if t.strip()]) for row in rows)
@@ -226,6 +313,8 @@ def task_stats(task: str) -> dict:
     elif task == "ner":
         stats["target_words"] = _length_summary(len(row["entities"]) for row in rows)
         stats["entity_types"] = dict(sorted(Counter(e["type"] for row in rows for e in row["entities"]).items()))
+        seen = {e["text"] for split in ("train", "validation") for row in by_split[split] for e in row["entities"]}
+        stats["heldout_names_seen"] = sum(e["text"] in seen for row in by_split["test_heldout"] for e in row["entities"])
         per_sentence = Counter(min(len(row["entities"]), 4) for row in rows)
         stats["entities_per_sentence"] = {("4+" if k == 4 else str(k)): per_sentence[k] for k in range(5)}
     elif task == "qa":
@@ -240,16 +329,12 @@ def task_stats(task: str) -> dict:
 
 # --------------------------------------------------------------------------- README
 
-_GENERATORS = {
-    "summarization": "data/generators/summarization.py",
-    "sentiment": "data/generators/sentiment.py",
-    "ner": "data/generators/ner.py",
-    "qa": "data/generators/qa.py",
-}
+_GENERATORS = {task: f"data/generators/{task}.py" for task in TASKS}
 _DESCRIPTIONS = {
     "summarization": "Everyday dialogues (4-16 turns, one per line, tagged `#Person1#:`, `#Person2#:`, "
-                     "occasionally `#Person3#:`) with a 1-3 sentence summary and a topic, following DialogSum's "
-                     "conventions. Fields: `id`, `dialogue`, `summary`, `topic`. Metric: ROUGE.",
+                     "occasionally `#Person3#:`; `#Person1#` always speaks first) with a 1-3 sentence summary "
+                     "in the present or past tense and a topic, following DialogSum's conventions. Fields: `id`, "
+                     "`dialogue`, `summary`, `topic`. Metric: ROUGE.",
     "sentiment": "Reviews of films, products, restaurants, places and services, 1-4 sentences, with negation, "
                  "mixed feelings, understatement and sarcasm; balanced labels. Fields: `id`, `text`, "
                  "`label` (`positive`/`negative`). Metrics: accuracy, macro-F1.",
@@ -259,6 +344,14 @@ _DESCRIPTIONS = {
     "qa": "Extractive reading comprehension: a 2-6 sentence encyclopedia, news or how-to context, a question "
           "(who/what/when/where/how many/which, often paraphrased) and an answer that is an exact span of the "
           "context. Fields: `id`, `context`, `question`, `answer`. Metrics: exact match, token F1.",
+}
+# What each task's test_heldout holds back from train and validation.
+_HELD_OUT = {
+    "summarization": "whole topics (listed below): no dialogue on them is in train, validation or test",
+    "sentiment": "product domains: reviews of things no training review is about (books, apps and games, "
+                 "courses and classes, events)",
+    "ner": "entity names: every person, organisation and place in test_heldout is absent from train and validation",
+    "qa": "subjects: contexts about kinds of subject (species, buildings and bridges) that train and validation never describe",
 }
 
 
@@ -275,8 +368,16 @@ def _fmt(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f}%"
+
+
 def _length_row(name: str, summary: dict) -> str:
     return f"| {name} | {' | '.join(_fmt(summary[k]) for k in ('min', 'median', 'p95', 'max'))} |"
+
+
+def _table(header, rows) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)] + ["| " + " | ".join(map(str, r)) + " |" for r in rows]
 
 
 def render_readme() -> str:
@@ -286,11 +387,11 @@ def render_readme() -> str:
     out = [
         "# Bundled datasets",
         "",
-        "<!-- Generated by `python -m labutils.datacard`; do not edit by hand. "
-        "`python -m labutils.datacard --check` fails when this file is out of date. -->",
+        "<!-- Generated by `python data/datacard.py`; do not edit by hand. "
+        "`python data/datacard.py --check` fails when this file is out of date. -->",
         "",
         "Four small instruction-tuning tasks that ship with the lab so that every notebook runs offline. "
-        "Every figure below is produced by `python -m labutils.datacard` from the files in this folder.",
+        "Every figure below is produced by `python data/datacard.py` from the files in this folder.",
         "",
         "## How the data was made",
         "",
@@ -300,17 +401,22 @@ def render_readme() -> str:
         "place names appear only as settings. Each generator drops exact and near duplicates "
         "(word 3-shingle Jaccard >= 0.8) before splitting, and the tests repeat that check across all splits.",
         "",
-        "| task | generator | seed |",
-        "| --- | --- | --- |",
+        "Summarization dialogues come from one script per topic (`data/generators/summ_*.py`); "
+        "`summ_voice.py` words every turn in its speaker's own way (habits drawn per speaker, rewrites of "
+        "spoken formulas, small talk from large template pools), and each summary is written from the "
+        "facts the script chose. A self-check (`summ_common.unsupported`) lists any value a summary states "
+        "-- a number, a day, a name, a slot value of its topic -- that its dialogue does not contain; the "
+        "generator refuses to write such a row, and the tests rerun the check on every row.",
+        "",
     ]
-    out += [f"| {task} | `{_GENERATORS[task]}` | {_seed_of(_GENERATORS[task])} |" for task in TASKS]
+    out += _table(["task", "generator", "seed"], [(t, f"`{_GENERATORS[t]}`", _seed_of(_GENERATORS[t])) for t in TASKS])
     out += [
         "",
         "Regenerate (byte-identical on every run), then refresh this card:",
         "",
         "```bash",
         *[f"python {_GENERATORS[task]}" for task in TASKS],
-        "python -m labutils.datacard",
+        "python data/datacard.py",
         "```",
         "",
         "## License",
@@ -323,10 +429,58 @@ def render_readme() -> str:
     ]
     for task in TASKS:
         out.append(f"- **{task}**: {_DESCRIPTIONS[task]}" + ("" if task in stats else " *(files not present)*"))
-    out += ["", "## Sizes", "", "| task | train | validation | test |", "| --- | --- | --- | --- |"]
+    out += [
+        "",
+        "## Splits: what the tests hold out",
+        "",
+        "Every task has four splits. `train` is for training and `validation` for choosing settings; "
+        "`test` is the in-distribution test and `test_heldout` holds out what training never saw, so a "
+        "notebook can report both scores side by side:",
+        "",
+    ]
+    out += [f"- **{task}** `test_heldout`: {_HELD_OUT[task]}." for task in TASKS]
+    out += [
+        "",
+        "Summarization's `validation` and `test` are in-distribution by topic but use **held-out wordings**: "
+        "every choice among wordings in the scripts (a line's alternatives, a speaker's habits, small talk) "
+        "reserves about a third of its options for evaluation rows, so a test dialogue follows a training "
+        "topic's script in words no training dialogue uses. Summaries keep one style in every split.",
+        "",
+        "## Sizes",
+        "",
+    ]
+    out += _table(["task", *SPLITS], [(t, *(stats[t]["sizes"][s] for s in SPLITS)) for t in available])
+    out += [
+        "",
+        "## Can a test be answered from memory?",
+        "",
+        "Verbatim leak: the share of a test split's lines (dialogue turns for summarization, input "
+        "sentences otherwise) that occur word for word in `train`. Repetition: the training line that "
+        "appears in most rows, and the share of rows it appears in. Skeletons: distinct frames among the "
+        "training lines (turns or sentences) once their slots are masked (entities by type for ner; names, "
+        "titles and numbers otherwise), out of all training lines.",
+        "",
+    ]
+    rows = []
     for task in available:
-        sizes = stats[task]["sizes"]
-        out.append(f"| {task} | {sizes['train']} | {sizes['validation']} | {sizes['test']} |")
+        st = stats[task]
+        share, line = st["repetition"]
+        shown = line if len(line) <= 60 else line[:57] + "..."
+        rows.append((task, _pct(st["leak"]["test"]), _pct(st["leak"]["test_heldout"]), _pct(share), f"\"{shown}\"",
+                     f"{st['skeletons'][0]:,} of {st['skeletons'][1]:,}"))
+    out += _table(["task", "leak: test", "leak: test_heldout", "most repeated line: share of train rows", "line",
+                   "skeletons (train)"], rows)
+    if "summarization" in stats:
+        st = stats["summarization"]
+        out += [
+            "",
+            f"Bounds the tests enforce for summarization: at most {_pct(MAX_VERBATIM_LEAK)} of `test` turns "
+            f"verbatim in `train` (now {_pct(st['leak']['test'])}); no turn in more than {_pct(MAX_TURN_SHARE)} of "
+            f"training dialogues (now {_pct(st['repetition'][0])}); distinct-2 of all training summaries at least "
+            f"{MIN_SUMMARY_DISTINCT2} (every bigram counted, no sampling; now {st['summary_distinct2_train']:.4f}).",
+        ]
+    if "ner" in stats:
+        out += ["", f"NER `test_heldout` entity names also found in train or validation: {stats['ner']['heldout_names_seen']}."]
     out += [
         "",
         "## Lengths (words, all splits)",
@@ -346,24 +500,26 @@ def render_readme() -> str:
             out.append(_length_row("qa: question", s["question_words"]))
             out.append(_length_row("qa: answer", s["answer_words"]))
     if "sentiment" in stats:
-        out += ["", "## Sentiment labels", "", "| split | positive | negative |", "| --- | --- | --- |"]
-        for split in SPLITS:
-            labels = stats["sentiment"]["labels"][split]
-            out.append(f"| {split} | {labels.get('positive', 0)} | {labels.get('negative', 0)} |")
+        out += ["", "## Sentiment labels", ""]
+        out += _table(["split", "positive", "negative"],
+                      [(split, stats["sentiment"]["labels"][split].get("positive", 0),
+                        stats["sentiment"]["labels"][split].get("negative", 0)) for split in SPLITS])
     if "ner" in stats:
         s = stats["ner"]
-        out += ["", "## NER entities", "", "| type | mentions |", "| --- | --- |"]
-        out += [f"| {kind} | {count} |" for kind, count in s["entity_types"].items()]
+        out += ["", "## NER entities", ""]
+        out += _table(["type", "mentions"], list(s["entity_types"].items()))
         out += ["", "| entities in a sentence | 0 | 1 | 2 | 3 | 4+ |", "| --- | --- | --- | --- | --- | --- |",
                 "| sentences | " + " | ".join(str(v) for v in s["entities_per_sentence"].values()) + " |"]
     if "qa" in stats:
-        out += ["", "## QA question openings (most common first words)", "", "| first word | questions |",
-                "| --- | --- |"]
-        out += [f"| {w} | {c} |" for w, c in stats["qa"]["question_openings"].items()]
+        out += ["", "## QA question openings (most common first words)", ""]
+        out += _table(["first word", "questions"], list(stats["qa"]["question_openings"].items()))
     if "summarization" in stats:
         topics = stats["summarization"]["topics"]
-        out += ["", f"## Summarization topics ({len(topics)} distinct)", "", "| topic | dialogues |", "| --- | --- |"]
-        out += [f"| {topic} | {count} |" for topic, count in topics.items()]
+        held = stats["summarization"]["heldout_topics"]
+        out += ["", f"## Summarization topics ({len(topics)} distinct, {len(held)} held out)", ""]
+        out += _table(["topic", "dialogues", "split"],
+                      [(topic, count, "test_heldout only" if topic in held else "train, validation, test")
+                       for topic, count in topics.items()])
     out += [
         "",
         "## Diversity",
@@ -385,16 +541,20 @@ def render_readme() -> str:
         "## Quality checks",
         "",
         "`tests/test_bundled_data.py` checks every row's schema (answers are spans of their context, entity "
-        "texts appear verbatim), the minimum sizes (train >= 1,000, validation and test >= 150), label "
-        "balance, no exact or near duplicates within or across splits (on the fields listed above as "
-        "inputs), the diversity floors, and that this card is up to date.",
+        "texts appear verbatim, every dialogue opens with `#Person1#`), the minimum sizes (train >= 1,000, "
+        "validation and test >= 150, test_heldout >= 100), label balance, no exact or near duplicates within "
+        "or across splits (on the fields listed above as inputs), the diversity floors, that the generators "
+        "reproduce the files byte for byte, and that this card is up to date. `tests/test_generators.py` runs "
+        "the summarization self-check on every row and holds the data to the bounds above: held-out topics, "
+        "names, domains and subjects never in train or validation; the verbatim leak, the repetition bound "
+        "and distinct-2; no year after 2026 and coherent biographies in qa.",
         "",
     ]
     return "\n".join(out)
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m labutils.datacard", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python data/datacard.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true",
                         help="exit 1 if data/README.md differs from what this command would write")
     args = parser.parse_args(argv)
@@ -402,7 +562,7 @@ def main(argv=None) -> int:
     if args.check:
         current = README_PATH.read_text(encoding="utf-8") if README_PATH.exists() else ""
         if current != text:
-            print(f"{README_PATH} is out of date: run `python -m labutils.datacard`", file=sys.stderr)
+            print(f"{README_PATH} is out of date: run `python data/datacard.py`", file=sys.stderr)
             return 1
         print(f"{README_PATH} is up to date")
         return 0

@@ -1,0 +1,277 @@
+"""TrainConfig: everything one training run needs, as one flat, typed, commented block.
+
+Like peft's ``LoraConfig``, each knob is a dataclass field with a help text. A config comes from
+a YAML file plus ``key=value`` overrides (values parsed as YAML); every value is checked against
+its field's type before any work starts, and a bad one raises :class:`ConfigError` naming the key
+(and the file).
+
+Example:
+    >>> from labutils.config import TrainConfig
+    >>> config = TrainConfig.from_yaml("configs/smoke.yaml", overrides=["lr=1e-4"])
+    >>> config.lr
+    0.0001
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from labutils import REPO_ROOT
+from labutils.default_model import DEFAULT_MODEL
+from labutils.tasks import TaskError, check_task
+from labutils.templates import load_templates
+
+
+CONFIG_DIR = REPO_ROOT / "configs"  # the lab's configs, named in notebooks by their file's stem
+MIN_MAX_LENGTH = 16  # tokens: below this no prompt and answer fit, whatever the task
+
+
+class ConfigError(ValueError):
+    """A training config value is wrong; the message names the key (and the file)."""
+
+
+def _knob(default, help: str):
+    """A dataclass field with a help text (lists get a fresh copy per instance)."""
+    if isinstance(default, list):
+        return field(default_factory=lambda: list(default), metadata={"help": help})
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass
+class TrainConfig:
+    """Everything one training run needs. Defaults suit the 135M default model on a 2-core CPU.
+
+    Example:
+        >>> TrainConfig(tasks=["sentiment"], max_steps=20).lr
+        5e-05
+        >>> TrainConfig(lr=0)
+        Traceback (most recent call last):
+        labutils.config.ConfigError: lr: must be > 0, got 0.0
+    """
+
+    # what to train
+    model: str = _knob(DEFAULT_MODEL, "model name or folder (labutils.models.load_model)")
+    tasks: list[str] = _knob(["summarization"], "tasks to train on (multitask = several)")
+    mix_weights: list[float] | None = _knob(None, "sampling weight per task (None = natural sizes)")
+    template: str = _knob("all", "'all' = every template of the task, or one template name")
+    max_length: int = _knob(512, "longest example in tokens; the prompt is cut, never the target")
+    train_limit: int | None = _knob(None, "use only this many training examples (None = all)")
+    train_on_prompt: bool = _knob(False, "also put loss on prompt tokens (pre-training style)")
+    # batch and optimisation
+    batch_size: int = _knob(8, "examples per micro-batch per process; memory grows with it")
+    grad_accum: int = _knob(1, "micro-batches per optimizer step: bigger batch, same memory")
+    lr: float = _knob(5e-5, "peak learning rate (full FT ~1e-5..1e-4; LoRA ~1e-4..1e-3)")
+    weight_decay: float = _knob(0.0, "AdamW decoupled weight decay on matrices")
+    warmup_steps: int = _knob(10, "linear warm-up steps (Adam's moments are noisy at first)")
+    lr_schedule: Literal["cosine", "linear", "constant"] = _knob("cosine", "decay after warm-up")
+    min_lr_ratio: float = _knob(0.1, "the decay ends at lr * min_lr_ratio")
+    max_steps: int | None = _knob(None, "optimizer steps; wins over epochs when set")
+    epochs: float = _knob(1.0, "passes over the training set (used when max_steps is None)")
+    max_grad_norm: float = _knob(1.0, "clip the global gradient norm (0 = no clipping)")
+    seed: int = _knob(0, "seeds model init (LoRA), data order and dropout")
+    # speed and memory
+    precision: Literal["auto", "bf16", "fp32"] = _knob("auto", "auto = bf16 autocast where the hardware has it")
+    gradient_checkpointing: bool = _knob(False, "recompute activations in backward: less memory, ~30% slower")
+    compile: Literal["auto", True, False] = _knob(
+        "auto", "torch.compile the loss module: slow first steps, faster later; auto = on for long CUDA runs only")
+    group_by_length: bool = _knob(True, "batch similar lengths together: less padding")
+    packing: bool = _knob(False, "pack several examples per row (see module docstring)")
+    # validation, checkpoints, logging
+    eval_every: int = _knob(0, "validation loss every N steps (0 = only at the end)")
+    eval_limit: int | None = _knob(64, "validation examples used for the loss (None = all)")
+    generation_eval_every: int = _knob(0, "task metric by generation every N steps (0 = off)")
+    generation_eval_limit: int = _knob(16, "validation examples generated for that metric")
+    early_stopping_patience: int = _knob(0, "stop after N evals without a better val loss (0 = off)")
+    save_every: int = _knob(50, "resumable checkpoint every N steps (0 = none)")
+    save_best: bool = _knob(False, "also keep the weights with the best val loss in best/")
+    resume: bool = _knob(False, "continue from the run folder's checkpoint if there is one")
+    resume_from: str | None = _knob(
+        None, "start from another run folder's checkpoint, e.g. with a lower lr after a divergence (not hashed)")
+    name: str = _knob("run", "run name: the folder is runs/<name>-<config hash>/")
+    output_dir: str | None = _knob(None, "runs root (default $LABUTILS_RUNS or ./runs)")
+    log_every: int = _knob(1, "history record every N steps")
+    progress: bool = _knob(True, "show a tqdm progress bar")
+    # parameter-efficient fine-tuning (peft's names)
+    peft: Literal["none", "lora"] = _knob("none", "'none' = full fine-tuning, 'lora' = adapters only")
+    r: int = _knob(8, "LoRA rank")
+    lora_alpha: float = _knob(16, "LoRA scaling numerator: scaling = lora_alpha / r")
+    lora_dropout: float = _knob(0.05, "dropout on the LoRA input")
+    target_modules: list[str] = _knob(["q_proj", "k_proj", "v_proj", "o_proj"], "layers that get adapters")
+
+    def __post_init__(self):
+        self.validate()
+
+    # -- loading --------------------------------------------------------------------
+
+    @classmethod
+    def from_dict(cls, values: dict, *, source: str = "config") -> "TrainConfig":
+        """Build from a plain dict, refusing unknown keys with a suggestion."""
+        if not isinstance(values, dict):
+            raise ConfigError(f"{source}: expected a mapping of key: value, got {type(values).__name__}")
+        valid = [f.name for f in dataclasses.fields(cls)]
+        for key in values:
+            if key not in valid:
+                close = difflib.get_close_matches(str(key), valid, n=1)
+                hint = f" Did you mean {close[0]!r}?" if close else f" Valid keys: {', '.join(valid)}"
+                raise ConfigError(f"{source}: unknown key {key!r}.{hint}")
+        hints = typing.get_type_hints(cls)
+        coerced = {key: _coerce(key, value, hints[key], source) for key, value in values.items()}
+        try:
+            return cls(**coerced)
+        except ConfigError as error:
+            raise ConfigError(f"{source}: {error}") from None
+
+    @classmethod
+    def from_yaml(cls, path: str | os.PathLike, overrides: list[str] | None = None) -> "TrainConfig":
+        """Load a YAML file, then apply ``key=value`` overrides (values parsed as YAML).
+
+        Example:
+            >>> TrainConfig.from_yaml("configs/smoke.yaml", overrides=["lr=1e-4", "peft=lora"])
+        """
+        path = Path(path)
+        try:
+            values = yaml.safe_load(path.read_text()) or {}
+        except OSError as error:
+            raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from None
+        except yaml.YAMLError as error:
+            raise ConfigError(f"{path}: not valid YAML: {error}") from None
+        if not isinstance(values, dict):
+            raise ConfigError(f"{path}: expected a mapping of key: value at the top level")
+        for item in overrides or []:
+            key, sep, text = item.partition("=")
+            if not sep or not key.strip():
+                raise ConfigError(f"override {item!r}: expected key=value, e.g. lr=1e-4")
+            try:
+                values[key.strip()] = yaml.safe_load(text) if text.strip() else None
+            except yaml.YAMLError as error:
+                problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+                raise ConfigError(f"override {item!r}: the value of {key.strip()!r} is not valid YAML ({problem}); "
+                                  "quote it in the shell and close every bracket, e.g. 'tasks=[sentiment, qa]'") from None
+        return cls.from_dict(values, source=str(path))
+
+    @classmethod
+    def named(cls, name: str, overrides: list[str] | None = None) -> "TrainConfig":
+        """The lab's config ``configs/<name>.yaml`` by its name, e.g. ``"full_ft_summarization"``.
+
+        The one way notebooks name a config; a path (with a folder or ``.yaml``) is refused so
+        that a run's name means one thing everywhere.
+        """
+        if "/" in name or name.endswith((".yaml", ".yml")):
+            raise ConfigError(f"config {name!r}: give the name only, e.g. 'full_ft_summarization' for "
+                              "configs/full_ft_summarization.yaml (or use TrainConfig.from_yaml(path))")
+        path = CONFIG_DIR / f"{name}.yaml"
+        if not path.is_file():
+            known = ", ".join(sorted(p.stem for p in CONFIG_DIR.glob("*.yaml")))
+            raise ConfigError(f"no config named {name!r} in {CONFIG_DIR} (known: {known})")
+        return cls.from_yaml(path, overrides=overrides)
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    def replace(self, **changes) -> "TrainConfig":
+        """A copy with some fields changed (validated again)."""
+        return TrainConfig.from_dict({**self.to_dict(), **changes})
+
+    # -- checks, before any work ------------------------------------------------------
+
+    def validate(self) -> None:
+        hints = typing.get_type_hints(type(self))
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, _coerce(f.name, getattr(self, f.name), hints[f.name], "config"))
+
+        def need(ok: bool, key: str, rule: str):
+            if not ok:
+                raise ConfigError(f"{key}: {rule}, got {getattr(self, key)!r}")
+
+        need(self.lr > 0, "lr", "must be > 0")
+        for key in ("batch_size", "grad_accum", "log_every"):
+            need(getattr(self, key) >= 1, key, "must be >= 1")
+        need(self.max_length >= MIN_MAX_LENGTH, "max_length", f"must be >= {MIN_MAX_LENGTH} (a chat prompt's markup "
+             "alone takes ~30 tokens; 256-512 suits the bundled tasks)")
+        for key in ("warmup_steps", "eval_every", "generation_eval_every", "save_every",
+                    "early_stopping_patience", "weight_decay", "max_grad_norm"):
+            need(getattr(self, key) >= 0, key, "must be >= 0")
+        need(self.max_steps is None or self.max_steps >= 1, "max_steps", "must be >= 1 or null")
+        need(self.max_steps is not None or self.epochs > 0, "epochs", "must be > 0 (or set max_steps)")
+        need(self.train_limit is None or self.train_limit >= 1, "train_limit", "must be >= 1 or null")
+        need(self.eval_limit is None or self.eval_limit >= 1, "eval_limit", "must be >= 1 or null")
+        need(0 <= self.min_lr_ratio <= 1, "min_lr_ratio", "must be between 0 and 1")
+        need(self.r >= 1, "r", "must be >= 1")
+        need(self.lora_alpha > 0, "lora_alpha", "must be > 0")
+        need(0 <= self.lora_dropout < 1, "lora_dropout", "must be in [0, 1)")
+        need(bool(self.target_modules) or self.peft == "none", "target_modules", "must list at least one module")
+        need(bool(self.model.strip()), "model", "must name a model")
+        need(bool(self.name.strip()) and "/" not in self.name, "name", "must be non-empty without '/'")
+        need(len(self.tasks) >= 1, "tasks", "must list at least one task, e.g. [summarization]")
+        for task in self.tasks:
+            try:
+                check_task(task)
+            except TaskError as error:
+                raise ConfigError(f"tasks: {error}") from None
+        need(len(set(self.tasks)) == len(self.tasks), "tasks", "lists a task twice")
+        if self.template not in ("all", "default"):  # checked here, before any model or data loads
+            for task in self.tasks:
+                names = load_templates(task)
+                if self.template not in names:
+                    raise ConfigError(f"template: no template {self.template!r} for task {task!r}; "
+                                      f"choose 'all', 'default' or one of: {', '.join(names)}")
+        if self.mix_weights is not None:
+            need(len(self.mix_weights) == len(self.tasks), "mix_weights", f"needs one weight per task ({len(self.tasks)})")
+            need(all(w > 0 for w in self.mix_weights), "mix_weights", "must all be > 0")
+
+
+def _coerce(key: str, value: Any, hint: Any, source: str) -> Any:
+    """Check ``value`` against the field's type; accept the obvious conversions (1 -> 1.0, "1e-4" -> 1e-4)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, getattr(types, "UnionType", None)):
+        if value is None and type(None) in args:
+            return None
+        (hint,) = [a for a in args if a is not type(None)]
+        origin, args = typing.get_origin(hint), typing.get_args(hint)
+
+    def bad(expected: str):
+        return ConfigError(f"{source}: {key}: expected {expected}, got {value!r} ({type(value).__name__})")
+
+    if origin is Literal:
+        if value not in args:
+            raise ConfigError(f"{source}: {key}: must be one of {', '.join(map(repr, args))}, got {value!r}")
+        return value
+    if origin is list:
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            value = [value]  # "tasks: sentiment" means ["sentiment"]
+        if not isinstance(value, (list, tuple)):
+            raise bad("a list")
+        return [_coerce(f"{key}[{i}]", item, args[0], source) for i, item in enumerate(value)]
+    if hint is bool:
+        if isinstance(value, bool):
+            return value
+        raise bad("true or false")
+    if hint is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        raise bad("an integer")
+    if hint is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, str):  # YAML reads "1e-4" (no dot) as a string
+            try:
+                return float(value)
+            except ValueError:
+                pass
+        raise bad("a number")
+    if hint is str:
+        if isinstance(value, str):
+            return value
+        raise bad("a string")
+    return value
