@@ -220,7 +220,7 @@ def completion_loss(model, examples: list[dict], pad_id: int, amp_dtype, batch_s
     with torch.no_grad():
         for start in range(0, len(examples), batch_size):
             batch = collate(examples[start:start + batch_size], pad_id)
-            tokens += count_loss_tokens(batch["labels"])
+            tokens += count_loss_tokens(batch)
             with torch.autocast(device.type, dtype=amp_dtype or torch.float32, enabled=amp_dtype is not None):
                 total += float(module(**{k: v.to(device) for k, v in batch.items()}).float())
     return total / max(tokens, 1)

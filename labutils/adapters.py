@@ -36,7 +36,7 @@ from labutils.lora import count_parameters
 __all__ = [
     "AdapterError", "ADAPTER_CONFIG", "ADAPTER_WEIGHTS", "apply_lora", "save_adapter", "load_adapter",
     "load_adapters", "use_adapter", "merge", "folder_size", "linear_module_names", "check_adapter_folder",
-    "check_adapter_fits", "base_model_label",
+    "check_adapter_fits", "base_model_label", "fit_target_modules",
 ]
 
 ADAPTER_CONFIG = "adapter_config.json"  # peft's file names: the config and the weights of one adapter
@@ -151,6 +151,20 @@ def _check_target_modules(model: nn.Module, target_modules) -> None:
             kind = type(model.get_submodule(bad[0])).__name__
             raise AdapterError(f"target_modules entry {pattern!r} matches {bad[0]} ({kind}), a block LoRA cannot "
                                f"wrap: name its Linear layers instead. {hint}")
+
+
+def fit_target_modules(model: nn.Module, target_modules, default) -> list[str] | str:
+    """``target_modules``, or peft's default targets for this architecture when ``target_modules``
+    is the lab's ``default`` (Llama's ``q_proj``...) and the model has none of those layers.
+
+    Example: a T5 (FLAN-T5) names its attention projections ``q``, ``k``, ``v``, ``o``; peft's
+    mapping gives ``["q", "v"]``, the LoRA paper's choice.
+    """
+    if target_modules != default or set(default) & set(linear_module_names(model)):
+        return target_modules
+    from peft.utils import TRANSFORMERS_MODELS_TO_LORA_TARGET_MODULES_MAPPING
+
+    return TRANSFORMERS_MODELS_TO_LORA_TARGET_MODULES_MAPPING.get(_plain_model(model).config.model_type, target_modules)
 
 
 # --------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ with a 95% interval, and every sentence that states a direction is rendered from
 Example:
     >>> est = change(base_result, tuned_result)                    # doctest: +SKIP
     >>> change_sentence("summarization ROUGE-1", est)              # doctest: +SKIP
-    'summarization ROUGE-1 rose by **+19.4 points** (95% CI +14.1 to +24.6, n = 48)'
+    'summarization ROUGE-1 rose by **19.4 points** (95% CI +14.1 to +24.6, n = 48)'
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def per_example(result: Mapping[str, Any]) -> list[dict[str, float]]:
 
 def _resampled(task: str, rows: Sequence[Mapping[str, float]], metric: str, indices: np.ndarray) -> np.ndarray:
     """The task score on each resample: ``indices`` (resamples, n) -> (resamples,), as fractions."""
-    if task == "ner" and metric in ("precision", "recall", "f1"):
+    if task == "ner" and metric in ("precision", "recall", "f1"):  # micro-averaged: sum the counts, then divide
         counts = np.array([[row["true_positives"], row["predicted"], row["gold"]] for row in rows])  # (n, 3)
         true_positives, predicted, gold = np.moveaxis(counts[indices].sum(axis=1), -1, 0)  # each (resamples,)
         precision = np.divide(true_positives, predicted, out=np.zeros_like(true_positives), where=predicted > 0)
@@ -236,12 +236,12 @@ def change_sentence(subject: str, estimate: Estimate, *, up: str = "rose", down:
         >>> change_sentence("sentiment accuracy", Estimate(-2.5, -10.0, 5.0, 40))
         'sentiment accuracy changed by -2.5 points (95% CI -10.0 to +5.0, n = 40) — within noise (the 95% interval covers zero)'
         >>> change_sentence("ROUGE-1", Estimate(19.4, 14.1, 24.6, 48))
-        'ROUGE-1 rose by **+19.4 points** (95% CI +14.1 to +24.6, n = 48)'
+        'ROUGE-1 rose by **19.4 points** (95% CI +14.1 to +24.6, n = 48)'
     """
     if estimate.within_noise:
         return f"{subject} changed by {_number(estimate.value, estimate.unit)} ({estimate.interval()}) — {NOISE}"
-    verb = up if estimate.value > 0 else down
-    return f"{subject} {verb} by **{_number(estimate.value, estimate.unit)}** ({estimate.interval()})"
+    verb = up if estimate.value > 0 else down  # the verb carries the sign: "fell by 8.2 points"
+    return f"{subject} {verb} by **{_number(abs(estimate.value), estimate.unit).lstrip('+')}** ({estimate.interval()})"
 
 
 def compare_sentence(first: str, second: str, difference: Estimate, *, quantity: str,
@@ -263,7 +263,7 @@ def compare_sentence(first: str, second: str, difference: Estimate, *, quantity:
 
 def headline(finding: str, text: str, estimate: Estimate) -> dict[str, Any]:
     """A headline finding for the results file: the report opens with these (``labutils.report``)."""
-    return {"finding": finding, "text": text, **estimate.as_dict()}
+    return {**estimate.as_dict(), "finding": finding, "text": text}  # the sentence, not the bare estimate
 
 
 def bullets(lines: Sequence[str]) -> str:
@@ -358,6 +358,9 @@ def tradeoff_points(base_suite, suites: Mapping[str, Any], target: str, *, metho
 def matched_gain_sentences(points: pd.DataFrame, suites: Mapping[str, Any], target: str, **options) -> list[str]:
     """Compare settings of *different* methods whose gains match within noise (paired interval covers 0).
 
+    Only settings that gained beyond noise are matched: two settings that both gained nothing are
+    not "matched", they are untrained.
+
     At matched gain, the one whose mean change on the other tasks is higher forgets less; the
     difference gets its own paired interval. An empty list when no pair matches.
     """
@@ -367,6 +370,8 @@ def matched_gain_sentences(points: pd.DataFrame, suites: Mapping[str, Any], targ
         for second in labels[position + 1:]:
             if points.loc[first, "method"] == points.loc[second, "method"]:
                 continue
+            if min(points.loc[first, "gain_low"], points.loc[second, "gain_low"]) <= 0:
+                continue  # a setting that gained nothing beyond noise has no gain to match
             one, two = _results_of(suites[first]), _results_of(suites[second])
             if not change(one[target], two[target], **options).within_noise:
                 continue  # the gains differ: not a matched comparison

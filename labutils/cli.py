@@ -23,10 +23,10 @@ from pathlib import Path
 
 from labutils import REPO_ROOT
 from labutils.config import ConfigError, TrainConfig
-from labutils.data import load_file, load_task
 from labutils.default_model import DEFAULT_MODEL, fetch_default_model
 from labutils.evaluate import evaluate_task, generate, result_metrics
 from labutils.models import load_model
+from labutils.presets import PRESETS, load_source
 from labutils.prompts import as_model_input
 from labutils.results import to_jsonable
 from labutils.runner import run_lab
@@ -58,7 +58,7 @@ def _cmd_eval(args) -> int:
     (full model or LoRA adapter): ``labutils.models.load_model`` resolves all of them.
     """
     # data and template first: a bad file, split or name fails in a second, before the model loads
-    data = load_file(args.data, args.task) if args.data else load_task(args.task, args.split, limit=args.limit)
+    data = load_source(args.data, args.task, args.split, limit=args.limit)  # bundled, a file or hub:NAME
     resolve_template(args.task, args.template)
     model, tokenizer = load_model(args.model)
     result = evaluate_task(model, tokenizer, args.task, split=args.split, data=data, limit=args.limit,
@@ -166,8 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help=f"model name, hub id, local folder or run folder (default: {DEFAULT_MODEL})")
     ev.add_argument("--task", required=True, choices=TASK_NAMES, help="the task to score")
     ev.add_argument("--data", default=None, help="score this file (.jsonl/.json/.csv/.parquet in the task's "
-                                                 "schema) instead of the bundled split")
-    ev.add_argument("--split", default="test", help="bundled split to score when --data is not given")
+                    "schema) or a hub preset, hub:NAME[:SPLIT][=LOCAL_COPY] with NAME one of "
+                    f"{', '.join(PRESETS)}, instead of the bundled split")
+    ev.add_argument("--split", default="test", help="split to score: of the bundled data, or of a hub:NAME preset")
     ev.add_argument("--limit", type=_int_at_least(1), default=None, help="score only the first N examples")
     ev.add_argument("--template", default=None, help="prompt template name (default: the task's default)")
     ev.add_argument("--shots", type=_int_at_least(0), default=0, help="solved examples in front of each prompt")

@@ -27,12 +27,18 @@ import yaml
 
 from labutils import REPO_ROOT
 from labutils.default_model import DEFAULT_MODEL
+from labutils.logsinks import LOG_SINKS
+from labutils.presets import HUB_PREFIX, check_preset, parse_source
+from labutils.readers import DataError
 from labutils.tasks import TaskError, check_task
 from labutils.templates import load_templates
 
 
 CONFIG_DIR = REPO_ROOT / "configs"  # the lab's configs, named in notebooks by their file's stem
 MIN_MAX_LENGTH = 16  # tokens: below this no prompt and answer fit, whatever the task
+# LoRA's default targets: the attention projections of Llama-style models (SmolLM2). A model without
+# them (T5: q, k, v, o) gets peft's default for its architecture instead (labutils.adapters.fit_target_modules).
+DEFAULT_TARGET_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj"]
 
 
 class ConfigError(ValueError):
@@ -62,10 +68,12 @@ class TrainConfig:
     model: str = _knob(DEFAULT_MODEL, "model name or folder (labutils.models.load_model)")
     tasks: list[str] = _knob(["summarization"], "tasks to train on (multitask = several)")
     mix_weights: list[float] | None = _knob(None, "sampling weight per task (None = natural sizes)")
-    template: str = _knob("all", "'all' = every template of the task, or one template name")
+    template: str = _knob("all", "'all' = every training template of the task (2 are held out), or one template name")
     max_length: int = _knob(512, "longest example in tokens; the prompt is cut, never the target")
     train_limit: int | None = _knob(None, "use only this many training examples (None = all)")
     train_on_prompt: bool = _knob(False, "also put loss on prompt tokens (pre-training style)")
+    data_source: dict[str, str] | None = _knob(
+        None, "{task: source} instead of the bundled data, e.g. {sentiment: hub:rotten_tomatoes} (labutils.presets)")
     # batch and optimisation
     batch_size: int = _knob(8, "examples per micro-batch per process; memory grows with it")
     grad_accum: int = _knob(1, "micro-batches per optimizer step: bigger batch, same memory")
@@ -100,12 +108,14 @@ class TrainConfig:
     output_dir: str | None = _knob(None, "runs root (default $LABUTILS_RUNS or ./runs)")
     log_every: int = _knob(1, "history record every N steps")
     progress: bool = _knob(True, "show a tqdm progress bar")
+    log_to: list[str] = _knob([], "also log to: [tensorboard] = event files in the run folder's tensorboard/ "
+                              "(pip install 'labutils[tensorboard]'; not hashed)")
     # parameter-efficient fine-tuning (peft's names)
     peft: Literal["none", "lora"] = _knob("none", "'none' = full fine-tuning, 'lora' = adapters only")
     r: int = _knob(8, "LoRA rank")
     lora_alpha: float = _knob(16, "LoRA scaling numerator: scaling = lora_alpha / r")
     lora_dropout: float = _knob(0.05, "dropout on the LoRA input")
-    target_modules: list[str] = _knob(["q_proj", "k_proj", "v_proj", "o_proj"], "layers that get adapters")
+    target_modules: list[str] = _knob(DEFAULT_TARGET_MODULES, "layers that get adapters (T5: q, v by default)")
 
     def __post_init__(self):
         self.validate()
@@ -183,6 +193,21 @@ class TrainConfig:
 
     # -- checks, before any work ------------------------------------------------------
 
+    def _check_data_source(self) -> None:
+        """Every source names a task being trained; a hub preset must exist and feed that task."""
+        sources = self.data_source or {}
+        if not isinstance(sources, dict) or not all(task in self.tasks and isinstance(source, str)
+                                                    for task, source in sources.items()):
+            raise ConfigError(f"data_source: expected {{task: source}} for tasks {self.tasks}, got {self.data_source!r}")
+        for task, source in sources.items():
+            if source.startswith(HUB_PREFIX):
+                try:
+                    preset = check_preset(parse_source(source)[0])
+                except DataError as error:
+                    raise ConfigError(f"data_source: {error}") from None
+                if preset.task != task:
+                    raise ConfigError(f"data_source: {source} is {preset.task} data, not {task}")
+
     def validate(self) -> None:
         hints = typing.get_type_hints(type(self))
         for f in dataclasses.fields(self):
@@ -218,6 +243,8 @@ class TrainConfig:
             except TaskError as error:
                 raise ConfigError(f"tasks: {error}") from None
         need(len(set(self.tasks)) == len(self.tasks), "tasks", "lists a task twice")
+        need(set(self.log_to) <= set(LOG_SINKS), "log_to", f"may list only {', '.join(LOG_SINKS)}")
+        self._check_data_source()
         if self.template not in ("all", "default"):  # checked here, before any model or data loads
             for task in self.tasks:
                 names = load_templates(task)

@@ -468,7 +468,9 @@ def load_hub(
         >>> reviews = load_hub("someone/reviews", "sentiment", split="train[:1000]",
         ...                    field_map={"text": "review", "label": "sentiment"})
 
-        Nested fields (SQuAD's ``answers``) need flattening first: load the set with
+        DialogSum, Rotten Tomatoes, WikiANN and SQuAD (nested ``answers``) have presets with
+        their conversions: :func:`labutils.presets.load_preset`, or ``--data hub:squad``.
+        Other nested fields need flattening first: load the set with
         :func:`datasets.load_dataset`, ``.map()`` it to flat fields, save it as JSONL and
         use :func:`load_file`.
     """

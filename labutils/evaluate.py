@@ -35,10 +35,11 @@ import pandas as pd
 import torch
 from tqdm.auto import tqdm
 
-from labutils.data import load_file, load_task
+from labutils.data import load_task
 from labutils.device import autocast_dtype
 from labutils.metrics import EvaluationError, score_task
 from labutils.models import is_seq2seq
+from labutils.presets import load_source
 from labutils.prompts import as_model_input, build_few_shot, context_length, encode_prompts
 from labutils.results import to_jsonable
 from labutils.tasks import TASK_NAMES, TASKS, check_task, stop_strings
@@ -249,7 +250,7 @@ def _rows_of(task: str, split: str, data, limit: int | None) -> list[dict[str, A
     if data is None:
         return [dict(row) for row in load_task(task, split, limit=limit)]
     if isinstance(data, (str, Path)):
-        data = load_file(data, task)
+        data = load_source(data, task, split, limit=limit)  # a file, or hub:NAME (labutils.presets)
     rows = [dict(row) for row in data]
     return rows[:limit] if limit is not None else rows
 
@@ -276,8 +277,8 @@ def evaluate_task(
     """Prompt ``model`` with each example of ``task``, score the answers, time the generation.
 
     Data: the bundled ``split`` by default, or ``data`` (a ``datasets.Dataset``, a list of
-    dicts in the task's schema, or a file path for ``labutils.data.load_file``); ``limit``
-    keeps the first rows. Prompts: ``template`` (a name from ``labutils.prompts.load_templates``
+    dicts in the task's schema, or a source for ``labutils.presets.load_source``: a file path or
+    ``hub:NAME``); ``limit`` keeps the first rows. Prompts: ``template`` (a name from ``labutils.prompts.load_templates``
     or a Template; default: the task's ``default_template``) with ``shots`` examples in front, then the
     tokenizer's chat template where it has one (``as_model_input``).
 

@@ -3,7 +3,9 @@
 Supervised fine-tuning puts the loss on the answer, not the prompt (``labels`` -100 on the
 prompt, see :mod:`labutils.tokenization`). :class:`CompletionLoss` wraps a causal LM so that one
 ``forward`` returns the SUM of the token losses of a micro-batch; the loop in
-:mod:`labutils.train` divides by the labelled tokens of the whole optimizer step.
+:mod:`labutils.train` divides by the labelled tokens of the whole optimizer step. An
+encoder-decoder model (FLAN-T5) takes the same path: the prompt goes to the encoder and every
+decoder label is a completion token, so the same sum over ``loss_positions`` is its loss too.
 """
 
 from __future__ import annotations
@@ -32,13 +34,13 @@ def completion_loss_sum(hidden: torch.Tensor, loss_positions: torch.Tensor, loss
     return F.cross_entropy(logits, loss_targets, reduction="sum")      # padding slots: target -100, no loss
 
 
-def count_loss_tokens(labels: torch.Tensor) -> int:
-    """How many tokens carry loss in a batch (the shifted labels that are set)."""
-    return int((labels[:, 1:] != IGNORE_INDEX).sum())
+def count_loss_tokens(batch: dict[str, torch.Tensor]) -> int:
+    """How many tokens carry loss in a collated batch: its set ``loss_targets`` (causal or seq2seq)."""
+    return int((batch["loss_targets"] != IGNORE_INDEX).sum())
 
 
 class CompletionLoss(torch.nn.Module):
-    """Wraps a causal LM (plain or peft) so that ``forward`` returns the summed completion loss.
+    """Wraps a causal or encoder-decoder LM (plain or peft) so that ``forward`` returns the summed completion loss.
 
     We wrap instead of calling ``model.model`` directly from the loop so that Accelerate/DDP
     sees one module whose ``forward`` does all the work (DDP's gradient sync hooks in there).
@@ -48,7 +50,16 @@ class CompletionLoss(torch.nn.Module):
         super().__init__()
         self.model = model
 
-    def forward(self, input_ids, attention_mask, loss_positions, loss_targets, labels=None, position_ids=None):
+    def forward(self, input_ids, attention_mask, loss_positions, loss_targets, labels=None, position_ids=None,
+                decoder_input_ids=None, decoder_attention_mask=None):
+        if decoder_input_ids is not None:
+            # Encoder-decoder: nearly every decoder position is labelled (only padding is not), so
+            # the head runs everywhere and the whole model's forward does it (T5 also rescales the
+            # decoder output before its head); positions index the (batch, target) grid.
+            logits = self.model(input_ids=input_ids, attention_mask=attention_mask, decoder_input_ids=decoder_input_ids,
+                                decoder_attention_mask=decoder_attention_mask, use_cache=False).logits
+            selected = logits.flatten(0, 1).index_select(0, loss_positions).float()  # (slots, vocab)
+            return F.cross_entropy(selected, loss_targets, reduction="sum")
         base = self.model.get_base_model() if hasattr(self.model, "get_base_model") else self.model
         backbone = getattr(base, base.base_model_prefix)  # e.g. LlamaForCausalLM.model: no lm_head
         hidden = backbone(input_ids=input_ids, attention_mask=attention_mask,

@@ -5,6 +5,7 @@ Notebook 01 introduces the default model; every other notebook loads it the same
     >>> from labutils.models import load_model
     >>> model, tokenizer = load_model()            # the embedded default, offline
     >>> model, tokenizer = load_model("tiny")      # random 2-layer model for fast tests
+    >>> model, tokenizer = load_model("tiny-t5")   # its encoder-decoder counterpart (FLAN-T5's architecture)
     >>> model, tokenizer = load_model("HuggingFaceTB/SmolLM2-360M-Instruct")  # any hub id (needs the hub)
 
 The default model's cache lives in :mod:`labutils.default_model`; device and precision in
@@ -39,9 +40,16 @@ TINY_CONFIG = dict(
     tie_word_embeddings=True,
 )
 
+# The encoder-decoder counterpart (FLAN-T5's architecture), for the seq2seq tests: 2 encoder and
+# 2 decoder layers of width 64, the same tokenizer; T5 uses relative positions (no position limit).
+TINY_T5_CONFIG = dict(d_model=64, d_kv=16, d_ff=128, num_layers=2, num_decoder_layers=2, num_heads=4,
+                      feed_forward_proj="gated-gelu", tie_word_embeddings=False)  # as FLAN-T5 (T5 v1.1)
+TINY_MODELS = ("tiny", "tiny-t5")  # built in memory by build_tiny_model(): no folder to load
+
 KNOWN_MODELS = {
     DEFAULT_MODEL: "SmolLM2-135M-Instruct, embedded: fetched from the Python package index, runs offline",
     "tiny": "random 2-layer Llama with SmolLM2's tokenizer, for fast tests (it produces noise)",
+    "tiny-t5": "random 2+2-layer T5 (encoder-decoder, like FLAN-T5) with SmolLM2's tokenizer, for fast tests",
 }
 
 
@@ -63,8 +71,8 @@ def resolve(name: str) -> ModelSource:
     """
     if name == DEFAULT_MODEL:
         return ModelSource(str(fetch_default_model()))
-    if name == "tiny":
-        return ModelSource("tiny")  # built in memory by build_tiny_model(): no folder to load
+    if name in TINY_MODELS:
+        return ModelSource(name)
     path = Path(name).expanduser()
     if path.is_dir():
         for folder in (path, path / "final", path / "model"):
@@ -94,7 +102,7 @@ def load_tokenizer(name: str = DEFAULT_MODEL):
     source = resolve(name)
     # A run folder saves the tokenizer beside its adapter; prefer that copy when it is there.
     folder = source.adapter if source.adapter and Path(source.adapter, "tokenizer_config.json").is_file() else source.path
-    if folder == "tiny":  # the tiny model shares the default model's tokenizer
+    if folder in TINY_MODELS:  # the tiny models share the default model's tokenizer
         folder = resolve(DEFAULT_MODEL).path
     tokenizer = _hub_call(AutoTokenizer.from_pretrained, folder)
     if tokenizer.pad_token is None:
@@ -102,6 +110,8 @@ def load_tokenizer(name: str = DEFAULT_MODEL):
     tokenizer.padding_side = "right"
     if source.path == "tiny":  # its context window is its own, shorter than the default model's
         tokenizer.model_max_length = TINY_CONFIG["max_position_embeddings"]
+    if source.path == "tiny-t5":  # like FLAN-T5's: no chat template, the prompt is plain text
+        tokenizer.chat_template = None
     return tokenizer
 
 
@@ -151,21 +161,26 @@ def is_seq2seq(model) -> bool:
     return bool(getattr(model.config, "is_encoder_decoder", False))
 
 
-def build_tiny_model(tokenizer, seed: int = 0):
-    """A randomly initialised 2-layer Llama sharing the default model's vocabulary."""
-    from transformers import LlamaConfig, LlamaForCausalLM
+def build_tiny_model(tokenizer, seed: int = 0, name: str = "tiny"):
+    """A randomly initialised tiny model sharing the default model's vocabulary.
 
-    config = LlamaConfig(
-        vocab_size=len(tokenizer),
-        bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        pad_token_id=tokenizer.pad_token_id,
-        **TINY_CONFIG,
-    )
+    ``name``: "tiny" (a 2-layer Llama) or "tiny-t5" (a 2+2-layer T5 whose decoder starts from,
+    and pads with, the tokenizer's pad token, as T5's does).
+    """
+    from transformers import LlamaConfig, LlamaForCausalLM, T5Config, T5ForConditionalGeneration
+
+    special = dict(eos_token_id=tokenizer.eos_token_id, pad_token_id=tokenizer.pad_token_id)
+    if name == "tiny-t5":
+        config = T5Config(vocab_size=len(tokenizer), decoder_start_token_id=tokenizer.pad_token_id,
+                          **special, **TINY_T5_CONFIG)
+        architecture = T5ForConditionalGeneration
+    else:
+        config = LlamaConfig(vocab_size=len(tokenizer), bos_token_id=tokenizer.bos_token_id, **special, **TINY_CONFIG)
+        architecture = LlamaForCausalLM
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
-        model = LlamaForCausalLM(config)
-    model.config.name_or_path = model.name_or_path = "tiny"  # peft records the base under this name
+        model = architecture(config)
+    model.config.name_or_path = model.name_or_path = name  # peft records the base under this name
     return model
 
 
@@ -190,8 +205,8 @@ def load_model(name: str = DEFAULT_MODEL, *, device: torch.device | str | None =
     dtype = dtype or torch.float32
     tokenizer = load_tokenizer(name)
     source = resolve(name)
-    if source.path == "tiny":
-        model = build_tiny_model(tokenizer).to(dtype)
+    if source.path in TINY_MODELS:
+        model = build_tiny_model(tokenizer, name=source.path).to(dtype)
     else:
         config = _hub_call(AutoConfig.from_pretrained, source.path)
         auto_class = AutoModelForSeq2SeqLM if getattr(config, "is_encoder_decoder", False) else AutoModelForCausalLM

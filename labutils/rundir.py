@@ -43,6 +43,7 @@ from safetensors.torch import load_file, save_file
 from labutils import REPO_ROOT
 from labutils.adapters import save_adapter
 from labutils.config import ConfigError, TrainConfig
+from labutils.logsinks import TENSORBOARD_FOLDER
 from labutils.models import load_model
 from labutils.results import to_jsonable
 
@@ -54,7 +55,7 @@ CHECKPOINT, PREVIOUS = "checkpoint", "checkpoint.old"  # the newest resumable st
 # whether and from where it resumes, how often it is saved or printed (resuming is bitwise identical, see
 # tests/test_train.py). Everything else -- model, data, optimisation, precision, seed -- is hashed.
 HASH_EXCLUDED = frozenset({"name", "output_dir", "resume", "resume_from", "save_every", "save_best", "log_every",
-                           "progress"})
+                           "progress", "log_to"})
 
 
 def config_hash(config) -> str:
@@ -134,7 +135,8 @@ def prepare_run_dir(config: TrainConfig, *, resume: bool) -> Path:
     from) first removes what an earlier run left there."""
     run_dir = writable_folder(run_dir_for(config), config)
     if not (resume and (read_state(run_dir / CHECKPOINT) or read_state(run_dir / PREVIOUS))):
-        for stale in (CHECKPOINT, PREVIOUS, "best", "final", "history.jsonl", "metrics.json", DONE_MARKER):
+        for stale in (CHECKPOINT, PREVIOUS, "best", "final", "history.jsonl", "metrics.json", DONE_MARKER,
+                      TENSORBOARD_FOLDER):
             if (run_dir / stale).is_dir():
                 shutil.rmtree(run_dir / stale)
             else:
@@ -327,9 +329,6 @@ def checkpoint_problem(folder: Path) -> str | None:
 
 def _restore(folder: Path, model, optimizer) -> dict:
     """Load weights, optimizer state and RNG streams from one checkpoint folder; return its state."""
-    problem = checkpoint_problem(folder)
-    if problem:
-        raise ValueError(problem)
     saved = load_file(str(folder / "trainable.safetensors"))
     params = dict(model.named_parameters())
     unknown = sorted(set(saved) - set(params))
@@ -387,10 +386,14 @@ def load_checkpoint(run_dir: Path, model, optimizer, *, resume: bool = True,
     for folder in folders:
         if read_state(folder) is None:
             continue
+        problem = checkpoint_problem(folder)
         try:
-            state = _restore(folder, model, optimizer)
+            if problem is None:
+                state = _restore(folder, model, optimizer)
         except (OSError, RuntimeError, ValueError, KeyError, EOFError, pickle.UnpicklingError, SafetensorError) as error:
-            failures.append(f"{folder} is unreadable ({type(error).__name__}: {str(error).splitlines()[0][:200]})")
+            problem = f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
+        if problem:
+            failures.append(f"{folder} is unreadable ({problem})")
             continue
         if failures:
             print(f"labutils: {failures[0]}; resuming from the previous checkpoint {folder} (step {state['step']}) "

@@ -491,6 +491,33 @@ def resolve_template(task: str, template: str | Template | None) -> Template:
     return templates[name]
 
 
+# FLAN's lesson (Wei et al., 2022): a model tuned on many wordings should follow wordings it never
+# saw. Two templates per task carry ``heldout: true`` in their metadata (the YAML file is the one
+# home of that fact); ``build_sft_dataset(template="all")`` never trains on them, so scoring them
+# against the training wordings measures transfer to unseen phrasings.
+HELDOUT_KEY = "heldout"
+
+
+def is_heldout(template: Template) -> bool:
+    """True for a template kept out of training (``metadata: {heldout: true}``)."""
+    return bool(getattr(template, "metadata", {}).get(HELDOUT_KEY))
+
+
+def heldout_templates(task: str) -> list[str]:
+    """Names of ``task``'s templates that training never uses, in file order.
+
+    Example:
+        >>> heldout_templates("sentiment")
+        ['thumbs_up_or_down', 'detailed_instruction']
+    """
+    return [name for name, template in load_templates(task).items() if is_heldout(template)]
+
+
+def training_templates(task: str) -> list[str]:
+    """Names of ``task``'s templates that ``template="all"`` trains on (the default one first)."""
+    return [name for name, template in load_templates(task).items() if not is_heldout(template)]
+
+
 # ---------------------------------------------------------------------------------------
 # Few-shot prompts
 # ---------------------------------------------------------------------------------------

@@ -28,10 +28,11 @@ from typing import Any, Mapping, Sequence
 import datasets
 import torch
 
-from labutils.data import DataError, load_task
+from labutils.data import DataError
+from labutils.presets import load_source
 from labutils.prompts import MAX_CHARS_PER_TOKEN, as_model_input, clip_chars, context_length
 from labutils.tasks import check_task
-from labutils.templates import load_templates
+from labutils.templates import is_heldout, load_templates
 
 IGNORE_INDEX = -100  # the label value torch.nn.functional.cross_entropy ignores by default
 
@@ -81,6 +82,7 @@ def tokenize_example(
     *,
     max_length: int = 512,
     train_on_prompt: bool = False,
+    decoder_start_token_id: int | None = None,
 ) -> dict[str, Any]:
     """Tokenize one prompt-completion pair for supervised fine-tuning.
 
@@ -105,6 +107,8 @@ def tokenize_example(
         max_length: the most tokens in ``input_ids``.
         train_on_prompt: False (supervised fine-tuning) masks the prompt out of the loss;
             True labels every token, the self-supervised pre-training objective.
+        decoder_start_token_id: set for an encoder-decoder model (T5: its pad id): see
+            :func:`tokenize_seq2seq_example`; ``train_on_prompt`` then has no meaning.
 
     Returns:
         ``{"input_ids", "attention_mask", "labels", "truncated", "prompt_length"}``: three lists
@@ -127,14 +131,17 @@ def tokenize_example(
     if len(completion) > max_length * MAX_CHARS_PER_TOKEN:  # certainly too long: don't spend seconds tokenizing it
         raise TargetTooLongError(f"the completion has {len(completion):,} characters, far more than max_length="
                                  f"{max_length} tokens hold; raise max_length or shorten the target")
-    prefix = special_prefix(tokenizer)
     clipped = clip_chars(prompt, max_length, keep="ends")  # a megabyte prompt keeps only what the cut below can use
-    prompt_ids = tokenizer(clipped, add_special_tokens=False, verbose=False)["input_ids"]  # cut below, no warning
-    if prefix and prompt_ids[: len(prefix)] == prefix:
-        prefix = []  # a chat template already wrote the BOS: don't add it twice
     completion_ids = tokenizer(completion, add_special_tokens=False)["input_ids"]
     if not completion_ids or completion_ids[-1] != tokenizer.eos_token_id:
         completion_ids = completion_ids + [tokenizer.eos_token_id]
+    if decoder_start_token_id is not None:
+        return tokenize_seq2seq_example(tokenizer, clipped, completion_ids, max_length=max_length,
+                                        decoder_start_token_id=decoder_start_token_id, clipped=len(clipped) < len(prompt))
+    prefix = special_prefix(tokenizer)
+    prompt_ids = tokenizer(clipped, add_special_tokens=False, verbose=False)["input_ids"]  # cut below, no warning
+    if prefix and prompt_ids[: len(prefix)] == prefix:
+        prefix = []  # a chat template already wrote the BOS: don't add it twice
 
     # Truncate the prompt's middle (see the docstring for why) until everything fits.
     budget = max_length - len(prefix) - len(completion_ids)  # tokens left for the prompt
@@ -145,10 +152,8 @@ def tokenize_example(
             f"max_length or shorten the target (it starts: {completion[:60]!r})"
         )
     truncated = len(prompt_ids) > budget or len(clipped) < len(prompt)
-    if truncated:
-        keep_head = budget // 2
-        keep_tail = budget - keep_head  # >= 1: the assistant header at the very end survives
-        prompt_ids = prompt_ids[:keep_head] + prompt_ids[len(prompt_ids) - keep_tail :]
+    if truncated:  # the tail keeps >= 1 token: the assistant header at the very end survives
+        prompt_ids = _cut_middle(prompt_ids, budget)
 
     prompt_ids = prefix + prompt_ids
     input_ids = prompt_ids + completion_ids
@@ -163,6 +168,54 @@ def tokenize_example(
         "truncated": truncated,
         "prompt_length": len(prompt_ids),
     }
+
+
+def _cut_middle(ids: list[int], budget: int) -> list[int]:
+    """The first and last halves of ``budget`` tokens of ``ids`` (see tokenize_example for why)."""
+    keep_head = budget // 2
+    return ids[:keep_head] + ids[len(ids) - (budget - keep_head):]
+
+
+def tokenize_seq2seq_example(tokenizer, prompt: str, completion_ids: list[int], *, max_length: int,
+                             decoder_start_token_id: int, clipped: bool = False) -> dict[str, Any]:
+    """An encoder-decoder (T5) example: the prompt is the encoder's input, the completion the decoder's labels.
+
+    No prompt masking is needed: the prompt never enters the decoder, so every label is a
+    completion token (``train_on_prompt`` has no meaning here). The encoder input is tokenized
+    as evaluation tokenizes a prompt (T5's tokenizer appends ``</s>``), each side holds at most
+    ``max_length`` tokens, and a long prompt loses its middle. The decoder reads its labels
+    shifted right behind ``decoder_start_token_id`` (teacher forcing)::
+
+        input_ids           Summarize: #Person1#: ... </s>      (encoder)
+        decoder_input_ids   <pad>  Bob   lost  his   keys       (decoder reads)
+        labels              Bob    lost  his   keys  </s>       (decoder predicts)
+
+    Example:
+        >>> out = tokenize_seq2seq_example(tokenizer, "Sentiment of 'Great film!':", [2731, 2],
+        ...                                max_length=64, decoder_start_token_id=2)
+        >>> out["labels"], out["decoder_input_ids"]
+        ([2731, 2], [2, 2731])
+    """
+    if len(completion_ids) > max_length:
+        raise TargetTooLongError(f"the completion needs {len(completion_ids)} tokens with EOS, more than "
+                                 f"max_length={max_length}; raise max_length or shorten the target")
+    prompt_ids = tokenizer(prompt, add_special_tokens=True, verbose=False)["input_ids"]
+    truncated = clipped or len(prompt_ids) > max_length
+    if len(prompt_ids) > max_length:
+        prompt_ids = _cut_middle(prompt_ids, max_length)  # the special tokens at both ends survive
+    return {
+        "input_ids": prompt_ids,
+        "attention_mask": [1] * len(prompt_ids),
+        "labels": list(completion_ids),
+        "decoder_input_ids": [decoder_start_token_id] + list(completion_ids[:-1]),
+        "truncated": truncated,
+        "prompt_length": len(prompt_ids),
+    }
+
+
+def example_length(example: Mapping[str, Any]) -> int:
+    """The tokens an example costs: its input, plus its decoder input for an encoder-decoder model."""
+    return len(example["input_ids"]) + len(example.get("decoder_input_ids", ()))
 
 
 # --------------------------------------------------------------------------------------
@@ -214,8 +267,11 @@ def _pick_templates(task: str, template: Any, available: Mapping[str, Any]):
         if task not in template:
             raise ValueError(f"template dict has no entry for task {task!r}")
         template = template[task]
-    if template == "all":
-        return list(available)
+    if template == "all":  # every training wording; the held-out ones stay unseen (templates.heldout_templates)
+        names = [name for name, candidate in available.items() if not is_heldout(candidate)]
+        if not names:
+            raise ValueError(f"every template of task {task!r} is marked heldout; 'all' needs one to train on")
+        return names
     if template == "default":  # the task's default wording; a custom set without it: its first template
         default = check_task(task).default_template
         template = default if default in available else next(iter(available))
@@ -240,6 +296,8 @@ def build_sft_dataset(
     mix_weights: Mapping[str, float] | None = None,
     train_on_prompt: bool = False,
     templates: Mapping[str, Mapping[str, Any]] | None = None,
+    decoder_start_token_id: int | None = None,
+    data_sources: Mapping[str, str] | None = None,
 ) -> tuple[datasets.Dataset, dict[str, Any]]:
     """Turn bundled task splits into a tokenized supervised fine-tuning dataset.
 
@@ -251,7 +309,8 @@ def build_sft_dataset(
         tasks: one task name or a list of them (a multitask mixture).
         split: ``"train"``, ``"validation"`` or ``"test"``.
         tokenizer: the model's tokenizer.
-        template: ``"all"`` (default) picks one of the task's templates per row, at random but
+        template: ``"all"`` (default) picks one of the task's training templates (all but the two
+            marked ``heldout``, see :func:`labutils.templates.heldout_templates`) per row, at random but
             seeded by ``(seed, task, row id)``, so the model learns the instruction rather than
             one wording; ``"default"`` uses the task's ``default_template`` (labutils.tasks); a template
             name uses that one; a dict ``{task: name}`` chooses per task.
@@ -272,10 +331,16 @@ def build_sft_dataset(
         templates: ``{task: {name: template}}`` to use instead of the bundled ones
             (:func:`labutils.templates.load_templates`); anything with a ``render(row)``
             that returns ``(prompt, target)`` works.
+        decoder_start_token_id: for an encoder-decoder model (``model.config.decoder_start_token_id``):
+            the prompt becomes the encoder input and the target the decoder's labels
+            (:func:`tokenize_seq2seq_example`), with a ``decoder_input_ids`` column.
+        data_sources: ``{task: source}`` to read instead of the bundled split, e.g.
+            ``{"sentiment": "hub:rotten_tomatoes"}`` (:func:`labutils.presets.load_source`); a
+            source without its own split (``hub:NAME`` or ``hub:NAME=FOLDER``) gives ``split``'s rows.
 
     Returns:
         ``(dataset, report)``: the dataset has columns ``input_ids``, ``attention_mask`` and
-        ``labels``; with several tasks its rows are shuffled (seeded) so batches mix tasks.
+        ``labels`` (and ``decoder_input_ids`` for an encoder-decoder model); with several tasks its rows are shuffled (seeded) so batches mix tasks.
         The report holds ``rows``, ``truncated``, ``dropped``, ``tokens``, ``prompt_tokens``,
         ``completion_tokens`` (target plus EOS), ``max_tokens``, ``per_task`` (rows,
         truncated, dropped, repeated), ``templates`` (uses per template), ``chat``,
@@ -308,7 +373,8 @@ def build_sft_dataset(
     use_chat = bool(chat and getattr(tokenizer, "chat_template", None))
 
     # 1) Rows and templates per task.
-    rows = {task: load_task(task, split, limit=limit).to_list() for task in task_list}
+    sources = data_sources or {}
+    rows = {task: load_source(sources.get(task), task, split, limit=limit).to_list() for task in task_list}
     templates = {task: (templates or {}).get(task) or load_templates(task) for task in task_list}
     context = context_length(tokenizer)
     allowed = {task: _pick_templates(task, template, templates[task]) for task in task_list}
@@ -320,6 +386,8 @@ def build_sft_dataset(
 
     # 3) Render, format and tokenize each row.
     columns: dict[str, list] = {"input_ids": [], "attention_mask": [], "labels": []}
+    if decoder_start_token_id is not None:
+        columns["decoder_input_ids"] = []
     per_task = {
         task: {"rows": 0, "truncated": 0, "dropped": 0, "repeated": repeats[task]} for task in task_list
     }
@@ -337,9 +405,8 @@ def build_sft_dataset(
             # the plain prompt for base models, so training and test prompts agree.
             prompt = as_model_input(tokenizer, prompt)
         try:
-            example = tokenize_example(
-                tokenizer, prompt, target, max_length=max_length, train_on_prompt=train_on_prompt
-            )
+            example = tokenize_example(tokenizer, prompt, target, max_length=max_length, train_on_prompt=train_on_prompt,
+                                       decoder_start_token_id=decoder_start_token_id)
         except TargetTooLongError:
             per_task[task]["dropped"] += 1
             continue
@@ -349,13 +416,14 @@ def build_sft_dataset(
                             "or less (longer prompts are then cut in the middle)")
         for key in columns:
             columns[key].append(example[key])
-        completion_tokens = len(example["input_ids"]) - example["prompt_length"]
+        length = example_length(example)  # an encoder-decoder example: its two sides together
+        completion_tokens = length - example["prompt_length"]
         per_task[task]["rows"] += 1
         per_task[task]["truncated"] += example["truncated"]
         template_uses[task][name] += 1
-        totals["tokens"] += len(example["input_ids"])
+        totals["tokens"] += length
         totals["completion_tokens"] += completion_tokens
-        totals["max_tokens"] = max(totals["max_tokens"], len(example["input_ids"]))
+        totals["max_tokens"] = max(totals["max_tokens"], length)
 
     if not columns["input_ids"]:
         raise TargetTooLongError(
@@ -389,6 +457,14 @@ def build_sft_dataset(
 LOSS_SLOT_MULTIPLE = 64
 
 
+def _pad(rows: Sequence[Sequence[int]], width: int, value: int) -> torch.Tensor:
+    """``rows`` padded on the right with ``value`` to ``width``: a (len(rows), width) tensor."""
+    out = torch.full((len(rows), width), value, dtype=torch.long)
+    for row, ids in enumerate(rows):
+        out[row, :len(ids)] = torch.as_tensor(ids, dtype=torch.long)
+    return out
+
+
 def collate(examples: list[dict], pad_id: int, *, pad_to_multiple_of: int = 1,
             pin_memory: bool = False) -> dict[str, torch.Tensor]:
     """Pad a micro-batch to ITS longest example (dynamic padding), on the right.
@@ -400,32 +476,47 @@ def collate(examples: list[dict], pad_id: int, *, pad_to_multiple_of: int = 1,
     accelerator which labels are set (a data-dependent shape would stop the GPU to ask). They are
     padded to a multiple of ``LOSS_SLOT_MULTIPLE`` with position 0 and target -100 (ignored).
 
+    Encoder-decoder examples (with ``decoder_input_ids``, see :func:`tokenize_seq2seq_example`)
+    pad their two sides separately: ``input_ids``/``attention_mask`` to the longest prompt,
+    ``decoder_input_ids``/``decoder_attention_mask``/``labels`` to the longest completion. There
+    decoder position t predicts ``labels[t]`` itself (the shift is in ``decoder_input_ids``).
+
     ``pad_to_multiple_of`` rounds the width up (few distinct shapes for ``torch.compile``);
     ``pin_memory`` puts the batch in page-locked memory for a non-blocking copy to a GPU.
     """
-    width = max(len(e["input_ids"]) for e in examples)
-    width = -(-width // pad_to_multiple_of) * pad_to_multiple_of
-    batch = {"input_ids": torch.full((len(examples), width), pad_id, dtype=torch.long),
-             "attention_mask": torch.zeros((len(examples), width), dtype=torch.long),
-             "labels": torch.full((len(examples), width), IGNORE_INDEX, dtype=torch.long)}
-    if "position_ids" in examples[0]:
-        batch["position_ids"] = torch.zeros((len(examples), width), dtype=torch.long)
-    for row, example in enumerate(examples):
-        n = len(example["input_ids"])
-        for key in batch:
-            value = example[key] if key != "attention_mask" else [1] * n
-            batch[key][row, :n] = torch.as_tensor(value)
-    # position t predicts token t+1: keep the positions whose next label is set
-    next_labels = batch["labels"][:, 1:]                                         # (batch, width-1)
-    rows, columns = (next_labels != IGNORE_INDEX).nonzero(as_tuple=True)         # CPU: no device sync
+    def width_of(key: str) -> int:
+        width = max(len(e[key]) for e in examples)
+        return -(-width // pad_to_multiple_of) * pad_to_multiple_of
+
+    def mask(key: str, width: int) -> torch.Tensor:
+        return _pad([[1] * len(e[key]) for e in examples], width, 0)
+
+    width = width_of("input_ids")
+    batch = {"input_ids": _pad([e["input_ids"] for e in examples], width, pad_id), "attention_mask": mask("input_ids", width)}
+    if "decoder_input_ids" in examples[0]:  # encoder-decoder: the labels live on the decoder's side
+        width = width_of("decoder_input_ids")
+        batch.update(decoder_input_ids=_pad([e["decoder_input_ids"] for e in examples], width, pad_id),
+                     decoder_attention_mask=mask("decoder_input_ids", width))
+        batch["labels"] = targets = _pad([e["labels"] for e in examples], width, IGNORE_INDEX)  # (batch, width)
+    else:  # decoder-only: position t predicts token t+1, so the targets are the labels shifted by one
+        batch["labels"] = _pad([e["labels"] for e in examples], width, IGNORE_INDEX)
+        targets = batch["labels"][:, 1:]                                         # (batch, width-1)
+        if "position_ids" in examples[0]:
+            batch["position_ids"] = _pad([e["position_ids"] for e in examples], width, 0)
+    rows, columns = (targets != IGNORE_INDEX).nonzero(as_tuple=True)             # CPU: no device sync
     slots = max(LOSS_SLOT_MULTIPLE, -(-len(rows) // LOSS_SLOT_MULTIPLE) * LOSS_SLOT_MULTIPLE)
     batch["loss_positions"] = torch.zeros(slots, dtype=torch.long)
     batch["loss_positions"][:len(rows)] = rows * width + columns
     batch["loss_targets"] = torch.full((slots,), IGNORE_INDEX, dtype=torch.long)
-    batch["loss_targets"][:len(rows)] = next_labels[rows, columns]
+    batch["loss_targets"][:len(rows)] = targets[rows, columns]
     if pin_memory:
         batch = {key: value.pin_memory() for key, value in batch.items()}
     return batch
+
+
+def count_real_tokens(batch: Mapping[str, torch.Tensor]) -> int:
+    """Non-padding tokens of a collated batch: its inputs, plus the decoder's for an encoder-decoder model."""
+    return sum(int(batch[key].sum()) for key in ("attention_mask", "decoder_attention_mask") if key in batch)
 
 
 def pack_examples(examples: list[dict], max_length: int) -> list[dict]:

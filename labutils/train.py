@@ -46,17 +46,18 @@ from accelerate import Accelerator
 from accelerate.state import AcceleratorState, PartialState
 from tqdm.auto import tqdm
 
-from labutils.adapters import apply_lora
-from labutils.config import ConfigError, TrainConfig
+from labutils.adapters import apply_lora, fit_target_modules
+from labutils.config import DEFAULT_TARGET_MODULES, ConfigError, TrainConfig
 from labutils.device import autocast_dtype, pick_device, seed_everything
 from labutils.evaluate import evaluate_task
+from labutils.logsinks import open_sinks
 from labutils.loss import CompletionLoss, count_loss_tokens
 from labutils.memory import measure_peak
-from labutils.models import load_model
+from labutils.models import is_seq2seq, load_model
 from labutils.rundir import (TrainingError, TrainResult, append_history, finish_run, load_checkpoint, prepare_run_dir,
                              read_history, read_state, run_dir_for, save_best, save_checkpoint, write_history)
 from labutils.rundir import keep_sound_checkpoint
-from labutils.tokenization import build_sft_dataset, collate, pack_examples
+from labutils.tokenization import build_sft_dataset, collate, count_real_tokens, example_length, pack_examples
 
 
 class TrainingDiverged(TrainingError):
@@ -126,14 +127,21 @@ def step_batches(lengths: list[int], epoch: int, *, step_size: int, seed: int, g
 
 
 
-def load_examples(config: TrainConfig, split: str, tokenizer, limit: int | None) -> tuple[list[dict], dict]:
-    """Tokenized examples of ``split`` as plain lists (cheap to index, batch and pack), and the data report."""
+def load_examples(config: TrainConfig, split: str, tokenizer, limit: int | None, *,
+                  decoder_start_token_id: int | None = None) -> tuple[list[dict], dict]:
+    """Tokenized examples of ``split`` as plain lists (cheap to index, batch and pack), and the data report.
+
+    ``decoder_start_token_id``: set for an encoder-decoder model; its examples then carry
+    ``decoder_input_ids`` too (see :func:`labutils.tokenization.tokenize_seq2seq_example`).
+    """
     weights = dict(zip(config.tasks, config.mix_weights)) if config.mix_weights else None
     dataset, report = build_sft_dataset(
         list(config.tasks), split, tokenizer, template=config.template, max_length=config.max_length,
-        seed=config.seed, limit=limit, mix_weights=weights, train_on_prompt=config.train_on_prompt)
-    columns = {key: dataset[key] for key in ("input_ids", "labels")}
-    return [{"input_ids": ids, "labels": labels} for ids, labels in zip(columns["input_ids"], columns["labels"])], report
+        seed=config.seed, limit=limit, mix_weights=weights, train_on_prompt=config.train_on_prompt,
+        decoder_start_token_id=decoder_start_token_id, data_sources=config.data_source)
+    keys = [key for key in ("input_ids", "labels", "decoder_input_ids") if key in dataset.column_names]
+    columns = [dataset[key] for key in keys]
+    return [dict(zip(keys, values)) for values in zip(*columns)], report
 
 
 # --------------------------------------------------------------------------------------
@@ -176,12 +184,10 @@ def train(config: TrainConfig, *, callbacks: list | None = None, model=None, tok
         print(f"trainable parameters: {trainable:,} of {total:,} ({100 * trainable / total:.2f}%)")
 
     # ---- data: tokenized examples -> seeded, length-grouped steps of micro-batches -------
-    examples, val_examples, data_report = _examples(config, tokenizer, train_examples, val_examples)
-    if config.packing:
-        examples = pack_examples(examples, config.max_length)
+    examples, val_examples, data_report = _examples(config, model, tokenizer, train_examples, val_examples)
     pad_id = tokenizer.pad_token_id if tokenizer is not None and tokenizer.pad_token_id is not None else 0
     step_size = config.batch_size * config.grad_accum * world  # examples per optimizer step, all processes
-    lengths = [len(e["input_ids"]) for e in examples]
+    lengths = [example_length(e) for e in examples]  # encoder-decoder: both sides
     steps_per_epoch = len(examples) // step_size
     if steps_per_epoch == 0:
         raise ConfigError(f"batch_size: one step needs {step_size} examples (batch_size x grad_accum x processes) "
@@ -200,6 +206,8 @@ def train(config: TrainConfig, *, callbacks: list | None = None, model=None, tok
 
     # ---- resume: weights, optimizer, RNG and data position from the last checkpoint -------
     step, best, bad_evals, history = _resume(config, run_dir, model, optimizer, steps_per_epoch, total_steps, is_main)
+    sinks = open_sinks(config.log_to, run_dir, step=step) if is_main else []  # e.g. TensorBoard, beside history.jsonl
+    callbacks = [*(callbacks or []), *sinks]
 
     # ---- the loop -------------------------------------------------------------------------
     # tqdm.auto: a widget in Jupyter, a bar in a terminal; in a log file (CI, papermill's text log)
@@ -226,8 +234,8 @@ def train(config: TrainConfig, *, callbacks: list | None = None, model=None, tok
             # completion token then weighs the same, exactly as one big batch would; averaging
             # per micro-batch would overweight tokens of short completions. Counted on the host
             # from the CPU batches: the accelerator is never asked.
-            n_tokens = _all_processes_sum(sum(count_loss_tokens(b["labels"]) for b in micro_batches), accelerator)
-            real_tokens = _all_processes_sum(sum(int(b["attention_mask"].sum()) for b in micro_batches), accelerator)
+            n_tokens = _all_processes_sum(sum(count_loss_tokens(b) for b in micro_batches), accelerator)
+            real_tokens = _all_processes_sum(sum(count_real_tokens(b) for b in micro_batches), accelerator)
             loss_sum = torch.zeros((), device=device)  # stays on the device: read once per logging interval
             try:
                 for k, batch in enumerate(micro_batches):
@@ -307,6 +315,8 @@ def train(config: TrainConfig, *, callbacks: list | None = None, model=None, tok
             if stopped_early:
                 break
     bar.close()
+    for sink in sinks:
+        sink.close()
 
     # ---- finish: final model, metrics, DONE marker (written last) ---------------------------
     train_records = [r for r in history if r["kind"] == "train"]
@@ -346,15 +356,25 @@ def _forget_single_process_accelerate_state() -> None:
         AcceleratorState._reset_state(reset_partial_state=False)
 
 
-def _examples(config: TrainConfig, tokenizer, train_examples, val_examples) -> tuple[list, list, dict]:
-    """Training and validation examples (given ones, or the tasks' splits) and the data report."""
+def _examples(config: TrainConfig, model, tokenizer, train_examples, val_examples) -> tuple[list, list, dict]:
+    """Training (packed if asked) and validation examples (given ones, or the tasks' splits) and the data report.
+
+    An encoder-decoder model gets the prompt as encoder input and the completion as decoder labels.
+    """
+    seq2seq = is_seq2seq(model)
+    if seq2seq and config.packing:
+        raise ConfigError("packing: only for decoder-only models; an encoder-decoder model (T5) pads its "
+                          "inputs and its targets separately. Set packing: false")
+    start = model.config.decoder_start_token_id if seq2seq else None
     if train_examples is None:
-        train_examples, report = load_examples(config, "train", tokenizer, config.train_limit)
+        train_examples, report = load_examples(config, "train", tokenizer, config.train_limit, decoder_start_token_id=start)
     else:
         train_examples = train_examples[:config.train_limit]
         report = {"rows": len(train_examples), "source": "train_examples argument"}
     if val_examples is None:
-        val_examples, _ = load_examples(config, "validation", tokenizer, config.eval_limit)
+        val_examples, _ = load_examples(config, "validation", tokenizer, config.eval_limit, decoder_start_token_id=start)
+    if config.packing:
+        train_examples = pack_examples(train_examples, config.max_length)
     return train_examples, val_examples[:config.eval_limit], report
 
 
@@ -383,8 +403,9 @@ def _make_trainable(model, config: TrainConfig):
         else:
             model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
     if config.peft == "lora":  # peft freezes the base and adds lora_A / lora_B (labutils.adapters checks the inputs)
+        targets = fit_target_modules(model, config.target_modules, DEFAULT_TARGET_MODULES)  # T5: q, v
         model = apply_lora(model, r=config.r, lora_alpha=config.lora_alpha, lora_dropout=config.lora_dropout,
-                           target_modules=config.target_modules, verbose=False)
+                           target_modules=targets, verbose=False)
     return model.train()
 
 
@@ -459,12 +480,12 @@ def evaluate_loss(loss_module, examples: list[dict], config: TrainConfig, accele
     if not examples:
         return math.nan
     loss_module.eval()
-    order = sorted(range(len(examples)), key=lambda i: -len(examples[i]["input_ids"]))
+    order = sorted(range(len(examples)), key=lambda i: -example_length(examples[i]))
     order = order[accelerator.process_index::accelerator.num_processes]  # each process its share
     total, tokens = torch.zeros((), device=accelerator.device), 0
     for start in range(0, len(order), config.batch_size):
         batch = collate([examples[i] for i in order[start:start + config.batch_size]], pad_id)
-        tokens += count_loss_tokens(batch["labels"])
+        tokens += count_loss_tokens(batch)
         with torch.autocast(accelerator.device.type, dtype=amp_dtype or torch.float32, enabled=amp_dtype is not None):
             total += loss_module(**{k: v.to(accelerator.device) for k, v in batch.items()}).float()
     loss_module.train()
@@ -480,7 +501,7 @@ def _generation_metric(model, tokenizer, config: TrainConfig, accelerator) -> di
         model.eval()
         with _rng_preserved():  # generation may seed or sample: keep the training RNG streams untouched
             result = evaluate_task(model, tokenizer, config.tasks[0], split="validation", limit=config.generation_eval_limit,
-                                   seed=config.seed)
+                                   seed=config.seed, data=(config.data_source or {}).get(config.tasks[0]))
         model.train()
         metrics = {f"val_{key}": value for key, value in result.items() if isinstance(value, (int, float)) and key not in ("n", "seconds")}
     accelerator.wait_for_everyone()

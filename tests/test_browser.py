@@ -347,14 +347,14 @@ def _drive_notebook(page, base, token, sources, setup, widget_index) -> str:
 
 def test_report_html_opens_with_the_headline_findings_and_their_plots(browser_page, tmp_path):
     """A report page, as an instructor opens it: the findings, with intervals and plots, before any table."""
-    from labutils.claims import Estimate, headline
+    from labutils.claims import Estimate, change_sentence, headline
     from labutils.report import write_report
     from labutils.runner import NotebookRun
 
     change = Estimate(-17.7, -26.0, -9.5, 40)
     cells = {task: {"summarization FT": change.as_dict()} for task in ("sentiment", "ner")}
     runs = [NotebookRun(name="04_catastrophic_forgetting", status="ok", seconds=1.0, output="", results={
-        "headlines": [headline("largest forgetting", "sentiment fell by -17.7 points", change)],
+        "headlines": [headline("largest forgetting", change_sentence("sentiment", change), change)],
         "forgetting_intervals": cells, "sweep": [{"training examples": 0, "ner f1": 0.0}]})]
     write_report(runs, tmp_path, smoke=True, model="tiny")
 

@@ -35,7 +35,7 @@ def test_a_clear_gain_is_not_within_noise_and_a_tie_is():
     after = _result("sentiment", references, references)                      # all right
     gain = claims.change(before, after)
     assert gain.value == pytest.approx(100.0) and not gain.within_noise and gain.n == 40
-    assert "rose by **+100.0 points**" in claims.change_sentence("accuracy", gain)
+    assert "rose by **100.0 points**" in claims.change_sentence("accuracy", gain)
     tie = claims.change(after, after)
     assert tie.value == 0 and tie.within_noise
     assert "within noise" in claims.change_sentence("accuracy", tie)

@@ -38,7 +38,7 @@ def generator(name: str):
 def summarization_run():
     """One run of the summarization generator: (rows by split, slot vocabulary by topic)."""
     module = generator("summarization")
-    splits, vocabs, _stats = module.generate()
+    splits, vocabs, _stats = module.generate(self_check=False)   # test_every_summary_... runs the check
     return splits, vocabs
 
 

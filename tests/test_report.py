@@ -66,13 +66,13 @@ def test_wide_tables_are_turned_and_missing_values_left_blank(tmp_path):
 
 
 def test_the_report_opens_with_the_headline_findings_and_labels_tables_in_words(tmp_path):
-    from labutils.claims import Estimate, headline
+    from labutils.claims import Estimate, change_sentence, headline
     from labutils.report import build_blocks, to_html
 
     change = Estimate(19.4, 14.1, 24.6, 48)
     cell = {**change.as_dict()}
     runs = [NotebookRun(name="03_full_fine_tuning", status="ok", seconds=1.0, output="", results={
-                "headlines": [headline("zero-shot vs fine-tuned", "ROUGE-1 rose by +19.4 points", change)],
+                "headlines": [headline("zero-shot vs fine-tuned", change_sentence("ROUGE-1", change), change)],
                 "example": {"labelled_tokens_train_on_prompt": 7},
                 "styles": [{"task": "qa", "score": 0.5}, {"task": "ner", "score": 0.1}]}),
             NotebookRun(name="04_catastrophic_forgetting", status="ok", seconds=1.0, output="", results={

@@ -175,6 +175,27 @@ def dedupe(rows: list[dict], key: str, threshold: float = 0.8) -> list[dict]:
     return [row for index, row in enumerate(rows) if index not in drop]
 
 
+def cut_splits(rng, seen: list[dict], held: list[dict], sizes: dict[str, int], key: str) -> dict[str, list[dict]]:
+    """Rows for every split: ``seen`` candidates cut into train / validation / test, ``held`` into test_heldout.
+
+    Near duplicates are dropped over both lists at once (see :func:`dedupe`), so no held-out
+    row is a near copy of a seen one either; the seen rows are then shuffled with ``rng``.
+    """
+    kept = dedupe([{**row, "_held": False} for row in seen] + [{**row, "_held": True} for row in held], key=key)
+    seen = [{k: v for k, v in row.items() if k != "_held"} for row in kept if not row["_held"]]
+    held = [{k: v for k, v in row.items() if k != "_held"} for row in kept if row["_held"]]
+    seen_sizes = {split: size for split, size in sizes.items() if split != "test_heldout"}
+    if len(seen) < sum(seen_sizes.values()) or len(held) < sizes["test_heldout"]:
+        raise RuntimeError(f"only {len(seen)} + {len(held)} distinct rows; add frames or candidates")
+    rng.shuffle(seen)
+    splits, start = {}, 0
+    for split, size in seen_sizes.items():
+        splits[split] = seen[start:start + size]
+        start += size
+    splits["test_heldout"] = held[:sizes["test_heldout"]]
+    return splits
+
+
 def render_split(prefix: str, split: str, rows: list[dict]) -> str:
     """The JSONL text of one split: ids ``<prefix>-<split>-00001`` ..., ``id`` first in every object."""
     lines = []

@@ -29,7 +29,7 @@ from __future__ import annotations
 import random
 import re
 
-from _common import (CITIES, COUNTRIES, FICTIONAL_TOWNS, FIRST_NAMES, SURNAMES, capitalize_first, dedupe,
+from _common import (CITIES, COUNTRIES, FICTIONAL_TOWNS, FIRST_NAMES, SURNAMES, capitalize_first, cut_splits,
                      fix_articles, tidy, write_splits)
 
 SEED = 2417
@@ -372,23 +372,10 @@ def held_out_names() -> list[str]:
 def build(seed: int = SEED) -> dict[str, list[dict]]:
     rng = random.Random(seed)
     seen_pools, held_pools = split_pools()
-    seen_sizes = {split: size for split, size in SIZES.items() if split != "test_heldout"}
-    needed = sum(seen_sizes.values())
+    needed = sum(size for split, size in SIZES.items() if split != "test_heldout")
     seen = [make_sentence(rng, seen_pools) for _ in range(needed * 2)]
     held = [make_sentence(rng, held_pools) for _ in range(SIZES["test_heldout"] * 3)]
-    # One duplicate check over both, so no held-out sentence is a near copy of a seen one either.
-    kept = dedupe([{**row, "held": False} for row in seen] + [{**row, "held": True} for row in held], key="text")
-    seen = [{"text": r["text"], "entities": r["entities"]} for r in kept if not r["held"]]
-    held = [{"text": r["text"], "entities": r["entities"]} for r in kept if r["held"]]
-    if len(seen) < needed or len(held) < SIZES["test_heldout"]:
-        raise RuntimeError(f"only {len(seen)} + {len(held)} distinct sentences; add frames or candidates")
-    rng.shuffle(seen)
-    splits, start = {}, 0
-    for split, size in seen_sizes.items():
-        splits[split] = seen[start:start + size]
-        start += size
-    splits["test_heldout"] = held[:SIZES["test_heldout"]]
-    return splits
+    return cut_splits(rng, seen, held, SIZES, key="text")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ import random
 
 import re
 
-from _common import (CITIES, COUNTRIES, SURNAMES, capitalize_first, dedupe, fix_articles, person, tidy,
+from _common import (CITIES, COUNTRIES, SURNAMES, capitalize_first, cut_splits, fix_articles, person, tidy,
                      write_splits)
 
 SEED = 3529
@@ -360,7 +360,7 @@ def event(rng):
                     else f"Organisers said about {crowd} people followed the games online.",
                     f"Around {crowd} spectators turned out, according to the organisers."),
               (f"How many people watched the {event_name}?", crowd),
-              (f"According to the organisers, how many spectators were there?", crowd)),
+              ("According to the organisers, how many spectators were there?", crowd)),
         _fact(_pick(rng, f"The winner takes home {prize}.", f"First prize was worth {prize}."),
               (f"How much prize money did the winner of the {event_name} receive?", prize),
               (f"What was first prize worth in the {event_name}?", prize)),
@@ -396,7 +396,7 @@ def local_news(rng):
                     f"{contractor} built it for {cost}."),
               (f"How much did the new {facility} cost?", cost),
               (f"Which firm built the {facility}?", contractor),
-              (f"Who was the building contractor?", contractor)),
+              ("Who was the building contractor?", contractor)),
         _fact(_pick(rng, f"It replaces an older building that closed {closed} years ago.",
                     f"The town had been without one for {closed} years."),
               (f"How long was {town_name} without a {facility}?", f"{closed} years")),
@@ -654,26 +654,13 @@ def check_row(row: dict) -> list[str]:
 
 def build(seed: int = SEED) -> dict[str, list[dict]]:
     rng = random.Random(seed)
-    seen_sizes = {split: size for split, size in SIZES.items() if split != "test_heldout"}
-    needed = sum(seen_sizes.values())
+    needed = sum(size for split, size in SIZES.items() if split != "test_heldout")
     seen = [row for row in (make_item(rng) for _ in range(needed * 2)) if row is not None]
     held = [row for row in (make_item(rng, HELDOUT_SUBJECTS) for _ in range(SIZES["test_heldout"] * 3)) if row is not None]
-    # One duplicate check over both, so no held-out context is a near copy of a seen one either.
-    kept = dedupe([{**row, "held": False} for row in seen] + [{**row, "held": True} for row in held], key="context")
-    seen = [{k: v for k, v in row.items() if k != "held"} for row in kept if not row["held"]]
-    held = [{k: v for k, v in row.items() if k != "held"} for row in kept if row["held"]]
-    if len(seen) < needed or len(held) < SIZES["test_heldout"]:
-        raise RuntimeError(f"only {len(seen)} + {len(held)} distinct contexts; add subjects or candidates")
     problems = [(row["context"], check_row(row)) for row in seen + held if check_row(row)]
     if problems:
         raise RuntimeError(f"{len(problems)} inconsistent contexts, e.g. {problems[:2]}")
-    rng.shuffle(seen)
-    splits, start = {}, 0
-    for split, size in seen_sizes.items():
-        splits[split] = seen[start:start + size]
-        start += size
-    splits["test_heldout"] = held[:SIZES["test_heldout"]]
-    return splits
+    return cut_splits(rng, seen, held, SIZES, key="context")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import re
 
 from _common import choose, expand
 from summ_voice import (CONTRACTION, GOODBYES, GREETINGS, HOW_ARE_YOU_ANSWER, HOW_ARE_YOU_REPLY, KEEP, SLOTS, SMALLTALK,
-                        Voice, expand_contraction, uncontract)
+                        Voice, expand_contraction, required_word, uncontract)
 
 FEMALE = [
     "Laura", "Amara", "Priya", "Mei", "Sofia", "Fatima", "Yuki", "Olga", "Chloe", "Aisha",
@@ -135,6 +135,9 @@ PARAPHRASES = [(re.compile(p), r) for p, r in [
     (r"\binforms\b", ["tells", "notifies", "informs"]),
     (r"\bmentions\b(?= that)", ["remarks", "notes", "mentions"]),
 ]]
+
+_PARAPHRASE_TRIGGERS = [required_word(pattern.pattern) for pattern, _ in PARAPHRASES]
+
 
 class Person:
     def __init__(self, first: str, last: str, female: bool, index: int):
@@ -408,11 +411,15 @@ class Ctx:
         """Add one summary sentence (one of the options), lightly paraphrased."""
         # A summary's phrasing is the target style, the same in every split: no partition here.
         text = " ".join(expand(self.r, self.r.choice(options)).split())
-        for pattern, replacements in PARAPHRASES:
+        lower = text.lower()
+        for (pattern, replacements), trigger in zip(PARAPHRASES, _PARAPHRASE_TRIGGERS):
+            if trigger is not None and trigger not in lower:
+                continue                                  # the pattern cannot match: skip the regex
             def one(match, replacements=replacements):
                 choice = self.r.choice((KEEP, *replacements))
                 return match.group(0) if choice == KEEP else match.expand(choice)
             text = pattern.sub(one, text)
+            lower = text.lower()                          # a rewrite may create the next pattern's word
         text = text.replace(".m..", ".m.")
         # Summaries are formal: no contractions copied over from the dialogue.
         text = uncontract(self.r, text, 1.0)
@@ -485,8 +492,13 @@ def normalize(text: str) -> str:
     return " ".join(re.sub(r"#Person\d#:?", " ", text).lower().split())
 
 
+@functools.lru_cache(maxsize=None)
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w$]){re.escape(phrase)}(?!\w)")
+
+
 def _has(phrase: str, text: str) -> bool:
-    return re.search(rf"(?<![\w$]){re.escape(phrase)}(?!\w)", text) is not None
+    return phrase in text and _phrase_pattern(phrase).search(text) is not None
 
 
 def unsupported(dialogue: str, summary: str, vocab=()) -> list[str]:

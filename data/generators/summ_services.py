@@ -38,7 +38,7 @@ def car_repair(c):
     c.say(1, c.hi(1, 2) + f" I [brought|have brought|'ve brought] my {car} in [because|since] {problem}.",
           f"[Good morning|Hello|Hi]. [My {car} has a problem:|There's something wrong with my {car}:|I'm worried about my {car}:] {problem}.")
     c.say(2, f"[Okay|Right|All right], let me [take a look|have a look|check it]. How long has [it|the {car}] been [doing that|like that|making that noise|acting up]?",
-          f"[Right|I see|Okay]. [When did you first notice it?|When did that start?|How long has this been going on?] [Was it sudden?|Did it start suddenly?|]")
+          "[Right|I see|Okay]. [When did you first notice it?|When did that start?|How long has this been going on?] [Was it sudden?|Did it start suddenly?|]")
     weeks = c.branch("a couple of days", "about a week", "two weeks or so", "since last month", "a few days", "ten days or so",
                      "since the last cold snap", "since I drove to " + c.branch(*CITIES))
     c.say(1, f"{cap(weeks)}, I [think|guess|would say]. [I kept hoping it would go away.|I've been too busy to bring it in.|"
@@ -50,7 +50,7 @@ def car_repair(c):
         c.say(1, c.branch("[No|Not really|Nothing], just a [regular|routine|normal] service [in the spring|in the autumn|in "
                           + c.branch("January", "March", "June", "September") + "].",
                           "Not really. It [had|got] new [tyres|brakes|wipers] [last year|in March|a few months ago|last winter].",
-                          f"[No|Nothing], [it's been very reliable|it's never given me any trouble|it's always been fine] [until now|for years|since I bought it]."))
+                          "[No|Nothing], [it's been very reliable|it's never given me any trouble|it's always been fine] [until now|for years|since I bought it]."))
     c.say(2, f"[It looks like|I think it's|The problem is|It's] {fix}. We'd need to {repair}. It'll be [around|about|roughly] ${price}, "
              "[parts and labour|including parts|all in|with labour].",
           f"[I'm afraid|Unfortunately] it's {fix}. To {repair} [it's|it comes to|you're looking at] about ${price} [all in|in total|with parts].")
@@ -805,7 +805,7 @@ def train_tickets(c):
           + (f" and gets a railcard discount, paying ${p}." if card else "."),
           f"[Travelling|Going] to {b} on {day}, {c.ref(1)} [opts for|goes for|chooses] the {t} train"
           + (" with one change" if t == t2 else ", the direct one") + f" and pays ${p}" + (" after a railcard discount." if card else "."),
-          f"{c.ref(1)} [needs|wants] to get to {b} on {day} and [buys|pays ${p} for] a {ticket} ticket for the {t} train" + (f" after a railcard discount." if card else "."),
+          f"{c.ref(1)} [needs|wants] to get to {b} on {day} and [buys|pays ${p} for] a {ticket} ticket for the {t} train" + (" after a railcard discount." if card else "."),
           f"{c.ref(1)} [goes for|picks] the {t} train to {b} on {day}" + (" with a change" if t == t2 else ", which is direct") + f" and pays ${p}" + (" with a railcard." if card else "."),
           f"A {ticket} ticket to {b} on {day} costs {c.ref(1)} ${p}" + (" with a railcard" if card else "") + f"; {c.he(1)} takes the {t} train.")
 

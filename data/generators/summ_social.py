@@ -624,7 +624,7 @@ def car_rental(c):
           f"{c.ref(2)} [offers|quotes] ${small} a day for a small car or ${big} for an SUV, and {c.ref(1)} [goes for|picks] "
           + ("the SUV" if suv else "the small one") + (", adds insurance" if ins else ", skips the insurance") + f" and pays ${total} for {NUMWORDS[days]} days.",
           f"For {NUMWORDS[days]} days of driving, {c.ref(1)} [pays|is charged] ${total} at {company}" + (" including insurance" if ins else "")
-          + f"; the car must come back with a full tank.",
+          + "; the car must come back with a full tank.",
           f"{c.ref(1)} [needs|wants] a car for {NUMWORDS[days]} days and [takes|goes with] {car}; at ${rate} a day" + (" plus insurance" if ins else "") + f" it [costs|comes to] ${total}.")
 
 

@@ -85,7 +85,7 @@ def uncontract(rng, text: str, p: float) -> str:
 
 
 # Full forms that a casual speaker contracts; a form followed by punctuation ("Yes, it is.") stays.
-_CONTRACTIBLE = [(re.compile(rf"\b{full}\b(?= [a-z])"), short) for full, short in [
+_CONTRACTIBLE = [(full, re.compile(rf"\b{full}\b(?= [a-z])"), short) for full, short in [
     ("I am", "I'm"), ("you are", "you're"), ("we are", "we're"), ("they are", "they're"),
     ("it is", "it's"), ("that is", "that's"), ("there is", "there's"), ("what is", "what's"),
     ("It is", "It's"), ("That is", "That's"), ("There is", "There's"), ("What is", "What's"),
@@ -98,8 +98,9 @@ _CONTRACTIBLE = [(re.compile(rf"\b{full}\b(?= [a-z])"), short) for full, short i
 
 def contract(rng, text: str, p: float) -> str:
     """Contract each full form with probability ``p`` (a casual speaker)."""
-    for pattern, short in _CONTRACTIBLE:
-        text = pattern.sub(lambda m, s=short: s if rng.random() < p else m.group(0), text)
+    for full, pattern, short in _CONTRACTIBLE:
+        if full in text:
+            text = pattern.sub(lambda m, s=short: s if rng.random() < p else m.group(0), text)
     return text
 
 
@@ -335,7 +336,7 @@ REWRITES = [(re.compile(p), r) for p, r in [
 KEEP = "\x00keep"  # the option "leave the words as they are"
 
 
-def _required_word(pattern: str) -> str | None:
+def required_word(pattern: str) -> str | None:
     """A word every match of ``pattern`` contains, to skip the regex cheaply when it is absent.
 
     Alternations, optional parts and lookarounds are removed first; the longest remaining word is
@@ -349,7 +350,7 @@ def _required_word(pattern: str) -> str | None:
     return max(words, key=len).lower() if words else None
 
 
-_TRIGGERS = [_required_word(pattern.pattern) for pattern, _ in REWRITES]
+_TRIGGERS = [required_word(pattern.pattern) for pattern, _ in REWRITES]
 
 
 def rewrite(rng, text: str, partition: str | None = None) -> str:
