@@ -485,6 +485,7 @@ def run_in_subprocess(method: str, spec: dict, workdir: Path, baseline: Path | N
     spec_path.write_text(json.dumps(spec))
     root, worker = (baseline, "a") if method == "a0" else (REPO_ROOT, method)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false",
+           "LABUTILS_DATA": str(REPO_ROOT / "data"),  # the baseline's code on THIS checkout's data: one yardstick
            "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
     with open(log_path, "w") as log:
         process = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_train.py"), "--worker", worker,

@@ -31,7 +31,7 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from labutils.metrics import EvaluationError, aggregate_example_scores, example_scores
+from labutils.metrics import EvaluationError, example_scores
 from labutils.tasks import TASK_NAMES, check_task
 from labutils.templates import TemplateError, resolve_template
 

@@ -165,7 +165,7 @@ def test_missing_local_split_says_what_it_looked_for(tmp_path):
 
 
 def test_cli_eval_scores_a_preset_from_a_local_copy(tmp_path, capsys):
-    path = write_parquet(tmp_path / "rt" / "test-00000-of-00001.parquet", ROTTEN)
+    write_parquet(tmp_path / "rt" / "test-00000-of-00001.parquet", ROTTEN)
     assert labutils_main(["eval", "--model", "tiny", "--task", "sentiment", "--data", f"hub:rotten_tomatoes={tmp_path / 'rt'}",
                           "--max-new-tokens", "2", "--json"]) == 0
     output = json.loads(capsys.readouterr().out)
