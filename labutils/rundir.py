@@ -55,7 +55,7 @@ CHECKPOINT, PREVIOUS = "checkpoint", "checkpoint.old"  # the newest resumable st
 # whether and from where it resumes, how often it is saved or printed (resuming is bitwise identical, see
 # tests/test_train.py). Everything else -- model, data, optimisation, precision, seed -- is hashed.
 HASH_EXCLUDED = frozenset({"name", "output_dir", "resume", "resume_from", "save_every", "save_best", "log_every",
-                           "progress", "log_to"})
+                           "progress", "log_to", "scale"})  # scale: hashed through the fields it scales
 
 
 def config_hash(config) -> str:

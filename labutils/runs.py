@@ -58,9 +58,11 @@ def get_or_train(config, *, callbacks=None, **train_inputs):
 
     "Identical" means the same :func:`config_hash`; the returned ``TrainResult.reused`` says
     which happened. A reused result has ``model=None``: call ``result.load_model()``.
+    ``scale: auto`` is resolved first, so a GPU run and a CPU run of one config are two runs.
     ``train_inputs`` (``model``, ``tokenizer``, ``train_examples``, ``val_examples``) go to
     :func:`labutils.train.train` when it trains.
     """
+    config = config.scaled()
     run_dir = run_dir_for(config)
     if is_done(run_dir):
         print(f"reusing the finished run {run_dir}")

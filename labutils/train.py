@@ -158,10 +158,10 @@ def train(config: TrainConfig, *, callbacks: list | None = None, model=None, tok
     ``model``/``tokenizer``: an already loaded model to train instead of ``load_model(config.model)``
     (tests and benchmarks pass a small one). ``train_examples``/``val_examples``: tokenized
     examples (``{"input_ids": [...], "labels": [...]}``) instead of the tasks' bundled splits;
-    ``train_limit``/``eval_limit`` still apply.
+    ``train_limit``/``eval_limit`` still apply. ``config.scale`` is resolved first (``TrainConfig.scaled``).
     """
     # ---- setup: processes, device, precision, run folder ---------------------------------
-    config.validate()
+    config = config.scaled()  # validates; scale: auto grows batch and steps on a GPU (TrainConfig.scaled)
     # cpu=True lets several CPU processes (torchrun / accelerate launch --multi_gpu) talk over gloo;
     # mixed_precision="no" because we autocast ourselves below: explicit, and per device
     _forget_single_process_accelerate_state()

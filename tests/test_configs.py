@@ -99,3 +99,46 @@ def test_direct_construction_is_validated_too():
         TrainConfig(batch_size=0)
     with pytest.raises(ConfigError, match="max_steps"):
         TrainConfig().replace(max_steps=0)
+
+
+# -- scale: one knob that grows a run on a GPU and leaves the CPU run as it is ------------------------
+
+def test_scale_auto_is_one_on_a_cpu_and_keeps_the_run_folder():
+    from labutils.rundir import run_dir_for
+
+    config = TrainConfig.from_yaml(next(p for p in CONFIGS if p.name == "full_ft_summarization.yaml"))
+    assert config.scale == "auto" and config.scale_factor("cpu") == 1
+    on_cpu = config.scaled(config.scale_factor("cpu"))
+    assert (on_cpu.batch_size, on_cpu.max_steps, on_cpu.scale) == (config.batch_size, config.max_steps, 1)
+    assert run_dir_for(on_cpu) == run_dir_for(config)  # scale itself is not hashed: CPU runs keep their folders
+
+
+def test_scale_factor_multiplies_the_batch_and_every_step_count():
+    config = TrainConfig(batch_size=8, max_steps=48, warmup_steps=5, eval_every=12, generation_eval_every=24,
+                         save_every=16, lr=5e-5, scale="auto")
+    big = config.scaled(4)
+    assert (big.batch_size, big.max_steps, big.warmup_steps) == (32, 192, 20)
+    assert (big.eval_every, big.generation_eval_every, big.save_every) == (48, 96, 64)
+    assert big.lr == config.lr and big.grad_accum == config.grad_accum and big.scale == 1
+    assert big.scaled() == big  # resolved once: scaling again changes nothing
+    by_epochs = TrainConfig(batch_size=4, max_steps=None, epochs=1.0, scale=2).scaled()
+    assert by_epochs.batch_size == 8 and by_epochs.max_steps is None and by_epochs.epochs == 1.0
+
+
+def test_scale_auto_on_cuda_follows_the_gpu_memory(monkeypatch):
+    import types
+
+    import torch
+
+    config = TrainConfig(scale="auto")
+    for gib, factor in ((141, 4), (12, 2), (6, 1)):
+        monkeypatch.setattr(torch.cuda, "get_device_properties",
+                            lambda device, gib=gib: types.SimpleNamespace(total_memory=gib * 2**30))
+        assert config.scale_factor(torch.device("cuda")) == factor, gib
+
+
+def test_named_configs_come_back_resolved_and_bad_scales_are_refused():
+    config = TrainConfig.named("full_ft_summarization")
+    assert config.scale == 1  # what a notebook prints is what the run trains
+    with pytest.raises(ConfigError, match="scale"):
+        TrainConfig(scale=3)
