@@ -41,11 +41,11 @@ MIN_MAX_LENGTH = 16  # tokens: below this no prompt and answer fit, whatever the
 # LoRA's default targets: the attention projections of Llama-style models (SmolLM2). A model without
 # them (T5: q, k, v, o) gets peft's default for its architecture instead (labutils.adapters.fit_target_modules).
 DEFAULT_TARGET_MODULES = ["q_proj", "k_proj", "v_proj", "o_proj"]
-# ``scale: auto`` on a CUDA GPU: (at least this much GPU memory, factor). The factor multiplies the batch and
-# the step count, so a GPU run sees factor**2 times the examples in about the CPU run's minutes; memory-wise,
-# batch 32 x 512 tokens of the 135M default model with bf16 autocast fits well under 20 GiB.
+# ``scale: auto`` on a CUDA GPU: (at least this much GPU memory, factor). The factor multiplies the batch, so a
+# GPU run sees factor times the examples in fewer minutes than the CPU run; batch 32 x 512 tokens of the 135M
+# default model with bf16 autocast fits well under 20 GiB. The steps stay: notebook 03's 48 steps of 32 dialogues
+# are 1,536 of the 1,700 training dialogues, so no dialogue is seen twice (more steps would repeat them).
 GPU_SCALES = ((20 * 2**30, 4), (8 * 2**30, 2))
-STEP_KNOBS = ("max_steps", "warmup_steps", "eval_every", "generation_eval_every", "save_every")
 
 
 class ConfigError(ValueError):
@@ -99,7 +99,7 @@ class TrainConfig:
     compile: Literal["auto", True, False] = _knob(
         "auto", "torch.compile the loss module: slow first steps, faster later; auto = on for long CUDA runs only")
     scale: Literal["auto", 1, 2, 4, 8] = _knob(
-        1, "multiply batch_size and the step counts by this; auto = 1 on a CPU, 2-4 on a CUDA GPU (see scaled())")
+        1, "multiply batch_size by this; auto = 1 on a CPU, 2-4 on a CUDA GPU (see scaled())")
     group_by_length: bool = _knob(True, "batch similar lengths together: less padding")
     packing: bool = _knob(False, "pack several examples per row (see module docstring)")
     # validation, checkpoints, logging
@@ -216,24 +216,22 @@ class TrainConfig:
         return next((factor for needed, factor in GPU_SCALES if memory >= needed), 1)
 
     def scaled(self, factor: int | None = None) -> "TrainConfig":
-        """The config a run really trains: batch and step counts times the scale factor, ``scale`` then 1.
+        """The config a run really trains: ``batch_size`` times the scale factor, ``scale`` then 1.
 
         Example:
-            >>> config = TrainConfig(batch_size=8, max_steps=48, warmup_steps=5, scale="auto")
+            >>> config = TrainConfig(batch_size=8, max_steps=48, scale="auto")
             >>> big = config.scaled(4)           # what scale: auto means on a large GPU
-            >>> big.batch_size, big.max_steps, big.warmup_steps, big.scale
-            (32, 192, 20, 1)
+            >>> big.batch_size, big.max_steps, big.scale
+            (32, 48, 1)
             >>> config.scaled(1) == config.replace(scale=1)
             True
 
-        The learning rate stays: a 4x batch with the same lr is the gentle choice for fine-tuning.
-        With ``max_steps: null`` the epochs stay too, so only the batch grows.
+        The steps and the learning rate stay: a 4x batch with the same lr is the gentle choice for
+        fine-tuning, and more steps would show the small training splits' rows more than once.
+        With ``max_steps: null`` (epochs) a bigger batch means fewer, larger steps.
         """
         factor = self.scale_factor() if factor is None else factor
-        if factor == 1:
-            return self.replace(scale=1)
-        steps = {key: getattr(self, key) * factor for key in STEP_KNOBS if getattr(self, key) is not None}
-        return self.replace(scale=1, batch_size=self.batch_size * factor, **steps)
+        return self.replace(scale=1, batch_size=self.batch_size * factor)
 
     # -- checks, before any work ------------------------------------------------------
 

@@ -469,6 +469,28 @@ def compare(results: Mapping[str, Any], base: str = "base"):
     return table
 
 
+SPLIT_NAMES = {"test": "in-distribution", "test_heldout": "held-out"}  # how tables name the two test splits
+
+
+def compare_splits(results: Mapping[str, Mapping[str, Any]], base: str = "base"):
+    """:func:`compare` on each test split, side by side: columns (task, split), rows = models.
+
+    ``results`` maps a split (``"test"``, ``"test_heldout"``) to ``{model name: suite}``. A
+    held-out column scores what training never saw (:attr:`labutils.tasks.Task.heldout`: topics,
+    product domains, entity names, subjects); a model not scored on a split shows NaN there.
+
+    Example:
+        >>> compare_splits({"test": {"base": b, "FT": t}, "test_heldout": {"base": bh, "FT": th}})  # doctest: +SKIP
+        task     summarization
+        split  in-distribution held-out
+    """
+    tables = {SPLIT_NAMES.get(split, split): compare(suites, base=base) for split, suites in results.items()}
+    joined = pd.concat(tables, axis=1, names=["split", "task"]).swaplevel(axis=1)
+    tasks = [task for task in TASK_NAMES if task in joined.columns.get_level_values("task")]
+    order = [(task, split) for task in tasks for split in tables if (task, split) in joined.columns]
+    return joined.reindex(columns=pd.MultiIndex.from_tuples(order, names=["task", "split"]))
+
+
 def scores_of(table, name: str) -> dict[str, float]:
     """``{task: value}`` of one model's row of a :func:`compare` or :func:`forgetting_matrix` table."""
     return {task: float(table.loc[name, task]) for task in table.columns}

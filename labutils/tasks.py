@@ -56,6 +56,7 @@ class Task:
     # it; an entity list may be bullets, one per line, so only a blank line ends it; a summary
     # may span lines and is left whole.
     stop: tuple[str, ...]
+    heldout: str = ""                # what the test_heldout split holds that training never saw
     labels: tuple[str, ...] = ()     # classification tasks: the allowed labels
     entity_types: tuple[str, ...] = ()  # NER: the allowed entity types
 
@@ -75,16 +76,16 @@ TASKS: dict[str, Task] = {
     for task in (
         Task("summarization", required=("dialogue", "summary"), optional=("topic",), input_fields=("dialogue",),
              target_field="summary", metric="rouge1", default_template="summarize_dialogue",
-             max_new_tokens=80, stop=()),
+             max_new_tokens=80, stop=(), heldout="topics"),
         Task("sentiment", required=("text", "label"), optional=(), input_fields=("text",),
              target_field="label", metric="accuracy", default_template="classify_sentiment",
-             max_new_tokens=5, stop=("\n",), labels=SENTIMENT_LABELS),
+             max_new_tokens=5, stop=("\n",), heldout="product domains", labels=SENTIMENT_LABELS),
         Task("ner", required=("text", "entities"), optional=(), input_fields=("text",),
              target_field="entities", metric="f1", default_template="extract_entities",
-             max_new_tokens=56, stop=("\n\n",), entity_types=ENTITY_TYPES),
+             max_new_tokens=56, stop=("\n\n",), heldout="entity names", entity_types=ENTITY_TYPES),
         Task("qa", required=("context", "question", "answer"), optional=(), input_fields=("context", "question"),
              target_field="answer", metric="f1", default_template="answer_from_context",
-             max_new_tokens=24, stop=("\n",)),
+             max_new_tokens=24, stop=("\n",), heldout="subjects"),
     )
 }
 TASK_NAMES = tuple(TASKS)

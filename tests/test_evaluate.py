@@ -15,9 +15,10 @@ import torch
 
 from labutils import evaluate
 from labutils.cli import main as labutils_main
-from labutils.tasks import TASK_NAMES
+from labutils.tasks import TASK_NAMES, check_task
 from labutils.evaluate import (
     compare,
+    compare_splits,
     cut_at_stop,
     forgetting_matrix,
     generate,
@@ -505,6 +506,21 @@ def test_compare_accepts_task_result_dicts():
                "tuned": {"qa": {"task": "qa", "exact_match": 0.5, "f1": 0.7, "n": 2, "predictions": []}}}
     change = forgetting_matrix(compare(results))
     assert change.loc["tuned", "qa"] == pytest.approx(10.0)
+
+
+def test_compare_splits_puts_in_distribution_and_held_out_side_by_side():
+    test = {"base": _suite("b", {"sentiment": 0.60, "ner": 0.50}), "ft": _suite("f", {"sentiment": 0.90, "ner": 0.40})}
+    heldout = {"base": _suite("b", {"sentiment": 0.55}), "ft": _suite("f", {"sentiment": 0.70})}
+    table = compare_splits({"test": test, "test_heldout": heldout})
+    assert list(table.columns) == [("sentiment", "in-distribution"), ("sentiment", "held-out"),
+                                   ("ner", "in-distribution")]  # task order, then split; no empty held-out ner
+    assert list(table.index) == ["base", "ft"]
+    assert table.loc["ft", ("sentiment", "held-out")] == pytest.approx(0.70)
+    assert table.loc["ft", ("ner", "in-distribution")] == pytest.approx(0.40)
+
+
+def test_every_task_says_what_its_held_out_split_holds():
+    assert all(check_task(task).heldout for task in TASK_NAMES)
 
 
 def test_headline_metric():

@@ -161,6 +161,12 @@ def _check_03(results):
     assert interval["value"] == pytest.approx(gain, abs=1e-6) and interval["low"] <= gain <= interval["high"]
     [finding] = results["headlines"]
     assert "95% CI" in finding["text"] and finding["n"] == results["n_test"]
+    by_split = results["rouge1_gain_by_split"]  # in-distribution and held-out topics, each with its interval
+    assert set(by_split) == {"test", "test_heldout"} and by_split["test"]["value"] == pytest.approx(gain, abs=1e-6)
+    assert all(e["low"] <= e["value"] <= e["high"] for e in by_split.values())
+    wordings = {row["model"]: row for row in results["wordings"]["rouge1"]}
+    assert set(wordings) == {"zero-shot", "all wordings (the run above)", "default wording only"}
+    assert all(len([k for k in row if k.startswith("unseen:")]) == 2 for row in wordings.values())
     assert results["examples"] and all(row["reference"] for row in results["examples"])
     memory = results["memory"]
     assert 8 <= memory["bytes_per_parameter"] <= 20  # fp32 weights + gradients + two AdamW states = 16
@@ -198,8 +204,18 @@ def _check_04(results):
     assert set(results["format_vs_ability"]["label_likelihood_accuracy"]) >= {"base", "ner FT"}  # the parse-free score
     assert results["largest_untrained_drop"]["interval"]["value"] == pytest.approx(worst["points"], abs=1e-6)
     assert results["headlines"] and "95% CI" in results["headlines"][0]["text"]
+    single = next(name for name in results["runs"] if name.endswith(" FT") and name != "ner FT")
+    _check_heldout(results, {f"{single} / summarization", "ner FT / ner", "ner FT, then sentiment FT / sentiment"})
     if not results["smoke"]:
         assert worst["points"] < 0, "with defaults notebook 04 must show a measured drop on an untrained task"
+
+
+def _check_heldout(results, expected):
+    """Each model's change on each task it trained on, in-distribution and held out, with intervals."""
+    assert set(results["heldout"]) == expected
+    for cell in results["heldout"].values():
+        assert set(cell) == {"in-distribution", "held-out"}
+        assert all(e["low"] <= e["value"] <= e["high"] and e["n"] > 0 for e in cell.values())
 
 
 def _check_05(results):
@@ -225,6 +241,14 @@ def _check_05(results):
         assert targets["drop_target_met"] == (targets["drop_kept"] < 1 / 3)
     else:
         assert targets["drop_target_met"] is None
+    single, multi = results["runs"]
+    _check_heldout(results, {f"{single} / summarization", *(f"{multi} / {task}" for task in TASKS)})
+    left_out = results["heldout_task"]  # a mixture without one task, scored zero-shot on it
+    assert left_out["task"] in TASKS and left_out["task"] not in left_out["mixture"] and len(left_out["mixture"]) == 3
+    assert left_out["change"]["low"] <= left_out["change"]["value"] <= left_out["change"]["high"]
+    expected = 100 * (left_out["score"] - results["scores"]["base"][left_out["task"]])
+    assert left_out["change"]["value"] == pytest.approx(expected, abs=1e-6)
+    assert set(results["unparsed_share"]) == {"base", single, multi}
 
 
 def _check_06(results):
@@ -239,9 +263,11 @@ def _check_06(results):
     points = {row["setting"]: row for row in results["tradeoff"]}
     assert {"full fine-tuning (default)", "LoRA (default)"} <= set(points)  # the defaults are marked on the plot
     if results["smoke"]:
-        assert len(points) >= 4 and {row["method"] for row in points.values()} == {"full", "lora"}
+        assert len(points) >= 3 and {row["method"] for row in points.values()} == {"full", "lora"}
     assert all(row["gain_low"] <= row["gain"] <= row["gain_high"] for row in points.values())
     assert results["headlines"] and "95% CI" in results["headlines"][0]["text"]
+    _check_heldout(results, {"full fine-tuning / summarization", "LoRA / summarization"})
+    assert set(results["unparsed_share"]) == {"base", "full fine-tuning", "LoRA"}
     for row in results["lora_counts_576"]:  # a 576 x 576 projection: r * (576 + 576) trainable numbers
         assert row["trainable (A and B)"] == row["r"] * 2 * 576
         assert row["full update (out x in)"] == 576 * 576
