@@ -204,7 +204,7 @@ def _check_04(results):
     assert set(results["format_vs_ability"]["label_likelihood_accuracy"]) >= {"base", "ner FT"}  # the parse-free score
     assert results["largest_untrained_drop"]["interval"]["value"] == pytest.approx(worst["points"], abs=1e-6)
     assert results["headlines"] and "95% CI" in results["headlines"][0]["text"]
-    single = next(name for name in results["runs"] if name.endswith(" FT") and name != "ner FT")
+    single = next(name for name in results["runs"] if not name.startswith("ner FT"))
     _check_heldout(results, {f"{single} / summarization", "ner FT / ner", "ner FT, then sentiment FT / sentiment"})
     if not results["smoke"]:
         assert worst["points"] < 0, "with defaults notebook 04 must show a measured drop on an untrained task"
@@ -241,7 +241,8 @@ def _check_05(results):
         assert targets["drop_target_met"] == (targets["drop_kept"] < 1 / 3)
     else:
         assert targets["drop_target_met"] is None
-    single, multi = results["runs"]
+    multi = next(name for name in results["runs"] if name.startswith("multitask"))
+    single = next(name for name in results["runs"] if name != multi)
     _check_heldout(results, {f"{single} / summarization", *(f"{multi} / {task}" for task in TASKS)})
     left_out = results["heldout_task"]  # a mixture without one task, scored zero-shot on it
     assert left_out["task"] in TASKS and left_out["task"] not in left_out["mixture"] and len(left_out["mixture"]) == 3
