@@ -198,8 +198,29 @@ class TrainConfig:
         return dataclasses.asdict(self)
 
     def replace(self, **changes) -> "TrainConfig":
-        """A copy with some fields changed (validated again)."""
+        """A copy with some fields changed (validated again).
+
+        Changing ``tasks`` keeps the ``data_source`` entries of the tasks still trained.
+        """
+        if "tasks" in changes and "data_source" not in changes and self.data_source:
+            kept = {task: source for task, source in self.data_source.items() if task in changes["tasks"]}
+            changes["data_source"] = kept or None
         return TrainConfig.from_dict({**self.to_dict(), **changes})
+
+    def with_sources(self, sources: dict[str, str] | None) -> "TrainConfig":
+        """This config reading ``sources`` (a notebook's ``data_source``) for the tasks it trains.
+
+        ``sources`` maps tasks to data sources (``labutils.presets.load_source``: a file or
+        ``hub:NAME``); entries for tasks this config does not train are left out, so notebooks can
+        pass one mapping to every config. No sources: the same config (and the same run folder).
+        """
+        for task in sources or {}:
+            try:
+                check_task(task, ConfigError)
+            except ConfigError as error:
+                raise ConfigError(f"data_source: {error}") from None
+        kept = {task: source for task, source in (sources or {}).items() if task in self.tasks}
+        return self.replace(data_source={**(self.data_source or {}), **kept}) if kept else self
 
     def scale_factor(self, device=None) -> int:
         """The factor ``scale`` stands for on ``device`` (default: the one training would use).

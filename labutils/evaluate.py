@@ -246,7 +246,12 @@ def generate(
 
 
 def _rows_of(task: str, split: str, data, limit: int | None) -> list[dict[str, Any]]:
-    """The rows to evaluate, as a list of dicts: bundled split, a file path, a Dataset or a list."""
+    """The rows to evaluate, as a list of dicts: bundled split, a file path, a Dataset or a list.
+
+    ``data`` may also be a mapping ``{task: any of those}`` (a notebook's ``data_source``): this task's entry.
+    """
+    if isinstance(data, Mapping):
+        data = data.get(task)
     if data is None:
         return [dict(row) for row in load_task(task, split, limit=limit)]
     if isinstance(data, (str, Path)):
@@ -278,7 +283,8 @@ def evaluate_task(
 
     Data: the bundled ``split`` by default, or ``data`` (a ``datasets.Dataset``, a list of
     dicts in the task's schema, or a source for ``labutils.presets.load_source``: a file path or
-    ``hub:NAME``); ``limit`` keeps the first rows. Prompts: ``template`` (a name from ``labutils.prompts.load_templates``
+    ``hub:NAME``; or a dict ``{task: any of those}``, of which this task's entry counts); ``limit``
+    keeps the first rows. Few-shot examples come from the bundled train split. Prompts: ``template`` (a name from ``labutils.prompts.load_templates``
     or a Template; default: the task's ``default_template``) with ``shots`` examples in front, then the
     tokenizer's chat template where it has one (``as_model_input``).
 
@@ -399,14 +405,11 @@ def evaluate_suite(model, tokenizer, tasks: Sequence[str] = TASK_NAMES, *, model
     if isinstance(tasks, str):
         tasks = [tasks]
     results = {}
-    per_task_data = kwargs.pop("data", None)
+    if kwargs.get("data") is not None and not isinstance(kwargs["data"], Mapping):
+        raise EvaluationError("evaluate_suite(data=...) takes a dict {task: rows}; one data set cannot "
+                              "serve several tasks.")
     for task in tasks:
-        if isinstance(per_task_data, Mapping):
-            kwargs["data"] = per_task_data.get(task)  # None: the bundled split
-        elif per_task_data is not None:
-            raise EvaluationError("evaluate_suite(data=...) takes a dict {task: rows}; one data set cannot "
-                                  "serve several tasks.")
-        results[task] = evaluate_task(model, tokenizer, task, **kwargs)
+        results[task] = evaluate_task(model, tokenizer, task, **kwargs)  # a task missing from data: its bundled split
     return tidy_table(model_name or _model_name(model), results)
 
 

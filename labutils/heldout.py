@@ -82,7 +82,10 @@ def score_heldout(base_ref, trained: Mapping[str, tuple[Any, Sequence[str]]], *,
     ``trained`` maps a model's name to ``(run or model reference, tasks it trained on)``. Only the
     trained tasks are scored: a held-out split asks whether what a run *learnt* carries over to
     topics, domains, names or subjects it never saw (forgetting is the in-distribution table's job).
+    Held-out splits exist in the bundled data only, so a ``data`` option (a notebook's
+    ``data_source``) is not applied here.
     """
+    options.pop("data", None)
     tasks = [task for task in TASK_NAMES if any(task in trained_tasks for _, trained_tasks in trained.values())]
     scored = {"base": evaluate_cached(base_ref, tasks, limit=limit, split="test_heldout", model_name="base",
                                       progress=False, **options)}

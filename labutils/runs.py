@@ -34,6 +34,7 @@ from labutils.device import autocast_dtype, pick_device
 from labutils.evaluate import evaluate_task, tidy_table
 from labutils.metrics import EvaluationError
 from labutils.models import load_model
+from labutils.presets import HUB_PREFIX
 from labutils.results import to_jsonable
 from labutils.rundir import (DONE_MARKER, TrainResult, is_done, read_history, run_dir_for, runs_root, writable_folder,
                              write_json_atomic)
@@ -149,11 +150,30 @@ def eval_cache_path(model_ref, tasks: Sequence[str] = TASK_NAMES, *, limit: int 
     return runs_root() / EVAL_CACHE_FOLDER / f"{safe.strip('_') or 'model'}-{digest}.json"
 
 
+def _source_keys(data) -> dict[str, str]:
+    """``{task: source}`` as it goes into the cache's hash: a file by its full path, size and time."""
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping) or not all(isinstance(source, (str, os.PathLike, type(None)))
+                                                for source in data.values()):
+        raise EvaluationError("evaluate_cached takes sources as data: {task: file path or hub:NAME} "
+                              "(labutils.presets); score rows in memory with evaluate_suite(model, tokenizer, "
+                              "data={task: rows}).")
+    keys = {}
+    for task, source in data.items():
+        if source is None:
+            continue
+        path = Path(source).expanduser()
+        if not str(source).startswith(HUB_PREFIX) and path.is_file():
+            stat = path.stat()
+            source = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"  # an edited file is scored again
+        keys[str(task)] = str(source)
+    return keys
+
+
 def _cache_settings(name: str | None, limit, split: str, kwargs: Mapping[str, Any]) -> dict[str, Any]:
     """Everything that changes a cached score (see :func:`eval_cache_path`)."""
-    if kwargs.get("data") is not None:
-        raise EvaluationError("evaluate_cached scores the bundled splits only; score your own data with "
-                              "evaluate_suite(model, tokenizer, data={task: rows}).")
+    sources = _source_keys(kwargs.get("data"))
     # An option left at evaluate_task's default scores the same as an option not given at all
     # (max_new_tokens=None is each task's default length), so neither goes into the hash.
     defaults = {name: parameter.default for name, parameter in inspect.signature(evaluate_task).parameters.items()}
@@ -166,6 +186,8 @@ def _cache_settings(name: str | None, limit, split: str, kwargs: Mapping[str, An
     settings = {"version": EVAL_CACHE_VERSION, "split": split, "limit": limit, "options": options,
                 "max_new_tokens": {name: task.max_new_tokens for name, task in TASKS.items()}, "device": device.type,
                 "autocast": str(autocast_dtype(device))}  # bf16 and fp32 greedy outputs can differ
+    if sources:
+        settings["data"] = sources
     if name is not None:
         path = Path(name).expanduser()
         # A plain model folder is identified by where it is; a name or hub id by itself.
@@ -184,7 +206,8 @@ def evaluate_cached(model_ref, tasks: Sequence[str] = TASK_NAMES, *, limit: int 
     tasks missing from the file are evaluated, and the model is loaded only then (pass
     ``loaded=(model, tokenizer)`` to use one already in memory). ``refresh=True`` scores again.
     Other keyword arguments go to :func:`evaluate_task` (``template``, ``shots``,
-    ``max_new_tokens``, ``batch_size`` ...).
+    ``max_new_tokens``, ``batch_size`` ...); ``data`` may name sources, ``{task: file or hub:NAME}``
+    (a notebook's ``data_source``), and is part of what is cached.
 
     Returns the same table as :func:`evaluate_suite` (``attrs["results"]`` holds the per-task
     results); ``attrs["cache_path"]`` is the file and ``attrs["from_cache"]`` the tasks that were

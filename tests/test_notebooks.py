@@ -275,3 +275,14 @@ def _check_06(results):
 
 
 RESULT_CHECKS = {"01": _check_01, "02": _check_02, "03": _check_03, "04": _check_04, "05": _check_05, "06": _check_06}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_every_notebook_takes_a_data_source(path):
+    """`data_source = {}` is a parameter, and the notebook passes it on (to evaluation, training or loading)."""
+    notebook = nbformat.read(path, as_version=4)
+    parameters = next(cell for cell in notebook.cells if "parameters" in cell.metadata.get("tags", []))
+    assert re.search(r"^data_source = \{\}", parameters.source, re.M), f"{path.name}: no data_source parameter"
+    uses = [cell.source for cell in notebook.cells if cell is not parameters and cell.cell_type == "code"
+            and re.search(r"data_source\b", cell.source)]
+    assert uses, f"{path.name} declares data_source but never uses it"

@@ -237,3 +237,40 @@ def test_config_data_source_is_checked_before_any_work(source, message):
 
     with pytest.raises(ConfigError, match=message):
         TrainConfig.from_dict({"tasks": ["sentiment"], "data_source": source})
+
+
+def test_notebook_sources_reach_only_the_tasks_a_config_trains():
+    """A notebook's data_source {task: source} is applied with with_sources; other tasks' sources are not the config's."""
+    from labutils.config import ConfigError, TrainConfig
+
+    sources = {"sentiment": "hub:rotten_tomatoes", "qa": "hub:squad"}
+    config = TrainConfig.from_dict({"tasks": ["sentiment", "ner"]})
+    assert config.with_sources(sources).data_source == {"sentiment": "hub:rotten_tomatoes"}
+    assert config.with_sources({}) == config  # no sources: the same config, the same run folder
+    assert TrainConfig.from_dict({"tasks": ["ner"]}).with_sources(sources).data_source is None
+    # changing the tasks keeps only the sources of the tasks still trained
+    assert config.with_sources(sources).replace(tasks=["ner"]).data_source is None
+    with pytest.raises(ConfigError, match="data_source: unknown task 'sentimnet'"):
+        config.with_sources({"sentimnet": "hub:rotten_tomatoes"})
+
+
+def test_cached_scores_know_their_data_source(tmp_path, monkeypatch):
+    """evaluate_cached takes {task: source}: scored from that source, cached apart from the bundled split."""
+    from labutils.models import load_model
+    from labutils.runs import evaluate_cached
+
+    monkeypatch.setenv("LABUTILS_RUNS", str(tmp_path / "runs"))
+    loaded = load_model("tiny", device="cpu")
+    write_parquet(tmp_path / "rt" / "test-00000-of-00001.parquet", ROTTEN)
+    options = dict(limit=2, max_new_tokens=2, progress=False, loaded=loaded)
+    sourced = evaluate_cached("tiny", ["sentiment"], data={"sentiment": f"hub:rotten_tomatoes={tmp_path / 'rt'}"},
+                              **options)
+    bundled = evaluate_cached("tiny", ["sentiment"], **options)
+    assert sourced.attrs["cache_path"] != bundled.attrs["cache_path"]
+    ids = [p["id"] for p in sourced.attrs["results"]["sentiment"]["predictions"]]
+    assert ids[0].startswith("rotten_tomatoes-test") and not bundled.attrs["results"]["sentiment"]["predictions"][0]["id"].startswith("rotten")
+    again = evaluate_cached("tiny", ["sentiment"], data={"sentiment": f"hub:rotten_tomatoes={tmp_path / 'rt'}"},
+                            **options)
+    assert again.attrs["from_cache"] == ["sentiment"]
+    with pytest.raises(Exception, match="evaluate_cached takes sources"):
+        evaluate_cached("tiny", ["sentiment"], data={"sentiment": [{"text": "x", "label": "positive"}]}, **options)

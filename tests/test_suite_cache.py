@@ -119,8 +119,9 @@ def test_an_unfinished_run_is_refused(tmp_path, runs_root, tiny):
         runs.evaluate_cached(run, ["qa"], limit=2)  # refused before any model is loaded
 
 
-def test_own_data_is_not_cached(runs_root):
-    with pytest.raises(evaluate.EvaluationError, match="bundled splits"):
+def test_rows_in_memory_are_not_cached(runs_root):
+    """Rows have no name to cache them under (sources do: tests/test_presets.py); the error says what to use."""
+    with pytest.raises(evaluate.EvaluationError, match="score rows in memory with evaluate_suite"):
         runs.evaluate_cached("tiny", ["qa"], limit=2, data={"qa": []})
 
 
