@@ -75,6 +75,11 @@ def wording_table(scored: Mapping[str, Mapping[str, Mapping[str, Any]]], task: s
 
 # -- held-out splits of the tasks a run trained on (notebooks 04-06) ------------------------------------
 
+def bundled_options(options: Mapping[str, Any]) -> dict[str, Any]:
+    """Evaluation options for a held-out split: ``options`` without ``data``, since only the bundled data has one."""
+    return {key: value for key, value in options.items() if key != "data"}
+
+
 def score_heldout(base_ref, trained: Mapping[str, tuple[Any, Sequence[str]]], *, limit: int,
                   **options) -> dict[str, pd.DataFrame]:
     """Cached scores on ``test_heldout``: each model on the tasks it trained on, the base model on all of them.
@@ -85,7 +90,7 @@ def score_heldout(base_ref, trained: Mapping[str, tuple[Any, Sequence[str]]], *,
     Held-out splits exist in the bundled data only, so a ``data`` option (a notebook's
     ``data_source``) is not applied here.
     """
-    options.pop("data", None)
+    options = bundled_options(options)
     tasks = [task for task in TASK_NAMES if any(task in trained_tasks for _, trained_tasks in trained.values())]
     scored = {"base": evaluate_cached(base_ref, tasks, limit=limit, split="test_heldout", model_name="base",
                                       progress=False, **options)}

@@ -71,3 +71,11 @@ def test_score_heldout_scores_trained_tasks_and_reports_both_splits(monkeypatch,
     assert "held-out product domains" in sentence and "in-distribution" in sentence
     again = score_heldout("tiny", {"tuned": ("tiny", ["sentiment"])}, **options)
     assert again["base"].attrs["from_cache"] == ["sentiment"]  # cached like every other score
+
+
+def test_heldout_options_drop_a_data_source():
+    """Held-out splits exist in the bundled data only: a notebook's data_source never reaches them."""
+    from labutils.heldout import bundled_options
+
+    options = {"max_new_tokens": 12, "data": {"summarization": "hub:dialogsum"}}
+    assert bundled_options(options) == {"max_new_tokens": 12} and "data" in options
