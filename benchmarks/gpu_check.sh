@@ -11,7 +11,8 @@
 #   --out DIR          where the one log goes (default: $OUT if set, else ./gpu-check)
 #   --dry-run          the same steps on this machine with the tiny model and a few steps (CPU is fine)
 #
-# Steps: install the wheels; make sure a model is there; the CUDA-relevant tests; `labutils bench
+# Steps: install the wheels; make sure a model is there; the CUDA-relevant tests; the host reads of a
+# step, attributed (benchmarks/profile_syncs.py); `labutils bench
 # train` (a)-(d) side by side at batch 16, then the lab's loop alone at a large batch; a `labutils
 # train` of notebook 03's config. Budget: under 6 minutes on an H100/H200-class GPU.
 set -uo pipefail
@@ -86,6 +87,9 @@ step "tests that touch the device (CPU tests skip nothing here; CUDA-only tests 
 timeout 150 python3 -m pytest -q -x -m "not slow and not browser" -p no:cacheprovider \
   tests/test_train.py tests/test_runs.py tests/test_memory.py tests/test_bench_train.py tests/test_architecture.py \
   -k "not sigkill and not two_processes" || echo "TESTS FAILED (see above)"
+
+step "host reads per training step, and where each comes from (tiny model)"
+timeout 60 python3 benchmarks/profile_syncs.py --steps 4 --attribute || echo "PROFILE FAILED (see above)"
 
 step "labutils bench train: (a)-(d) at batch $BATCH, side by side"
 timeout 200 python3 -m labutils.cli bench train --model "$MODEL" --steps "$STEPS" --batch-size "$BATCH" \

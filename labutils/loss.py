@@ -39,6 +39,20 @@ def count_loss_tokens(batch: dict[str, torch.Tensor]) -> int:
     return int((batch["loss_targets"] != IGNORE_INDEX).sum())
 
 
+def masks_on_host(model: torch.nn.Module, *, packing: bool) -> bool:
+    """Whether collate may build this model's attention masks on the host (``collate(causal_mask=True)``).
+
+    Only where the mask the model would build is exactly "causal, over non-padding keys": a
+    decoder-only model with SDPA attention, no sliding window, unpacked rows. Then a step never
+    waits for the GPU to say whether a batch is padded, and the loss is unchanged (tests/test_train.py).
+    """
+    config = model.config
+    windowed = getattr(config, "sliding_window", None) is not None or any(
+        "sliding" in str(kind) for kind in (getattr(config, "layer_types", None) or []))
+    return (not packing and not getattr(config, "is_encoder_decoder", False) and not windowed
+            and getattr(config, "_attn_implementation", None) == "sdpa")
+
+
 class CompletionLoss(torch.nn.Module):
     """Wraps a causal or encoder-decoder LM (plain or peft) so that ``forward`` returns the summed completion loss.
 
@@ -51,7 +65,7 @@ class CompletionLoss(torch.nn.Module):
         self.model = model
 
     def forward(self, input_ids, attention_mask, loss_positions, loss_targets, labels=None, position_ids=None,
-                decoder_input_ids=None, decoder_attention_mask=None):
+                decoder_input_ids=None, decoder_attention_mask=None, causal_mask=None):
         if decoder_input_ids is not None:
             # Encoder-decoder: nearly every decoder position is labelled (only padding is not), so
             # the head runs everywhere and the whole model's forward does it (T5 also rescales the
@@ -60,6 +74,8 @@ class CompletionLoss(torch.nn.Module):
                                 decoder_attention_mask=decoder_attention_mask, use_cache=False).logits
             selected = logits.flatten(0, 1).index_select(0, loss_positions).float()  # (slots, vocab)
             return F.cross_entropy(selected, loss_targets, reduction="sum")
+        if causal_mask is not None:  # built by collate on the host (masks_on_host): used as is; empty = no padding
+            attention_mask = causal_mask if causal_mask.numel() else None
         base = self.model.get_base_model() if hasattr(self.model, "get_base_model") else self.model
         backbone = getattr(base, base.base_model_prefix)  # e.g. LlamaForCausalLM.model: no lm_head
         hidden = backbone(input_ids=input_ids, attention_mask=attention_mask,

@@ -465,8 +465,19 @@ def _pad(rows: Sequence[Sequence[int]], width: int, value: int) -> torch.Tensor:
     return out
 
 
-def collate(examples: list[dict], pad_id: int, *, pad_to_multiple_of: int = 1,
-            pin_memory: bool = False) -> dict[str, torch.Tensor]:
+def _causal_mask(attention_mask: torch.Tensor, *, packed: bool) -> torch.Tensor:
+    """The (batch, 1, width, width) boolean mask of causal attention over non-padding keys; empty without padding."""
+    if packed:
+        raise ValueError("causal_mask: packed rows restart their positions; their attention is not one causal mask")
+    if bool(attention_mask.all()):  # a CPU tensor: no device to wait for
+        return torch.zeros(0, dtype=torch.bool)
+    width = attention_mask.shape[1]
+    causal = torch.ones(width, width, dtype=torch.bool).tril()
+    return causal[None, None] & attention_mask.bool()[:, None, None, :]
+
+
+def collate(examples: list[dict], pad_id: int, *, pad_to_multiple_of: int = 1, pin_memory: bool = False,
+            causal_mask: bool = False) -> dict[str, torch.Tensor]:
     """Pad a micro-batch to ITS longest example (dynamic padding), on the right.
 
     Besides ``input_ids``, ``attention_mask`` and ``labels`` (and ``position_ids`` for packed
@@ -483,6 +494,12 @@ def collate(examples: list[dict], pad_id: int, *, pad_to_multiple_of: int = 1,
 
     ``pad_to_multiple_of`` rounds the width up (few distinct shapes for ``torch.compile``);
     ``pin_memory`` puts the batch in page-locked memory for a non-blocking copy to a GPU.
+
+    ``causal_mask`` (decoder-only rows without packing) adds the attention mask the model would
+    build, made here: ``causal_mask`` (batch, 1, width, width), True where a position may attend,
+    or an empty tensor when no row is padded (the model then uses SDPA's own causal kernel). Given
+    a 2D mask instead, transformers asks the device whether any position is padded (``mask.all()``
+    on the GPU, a wait each micro-batch); see :func:`labutils.loss.masks_on_host`.
     """
     def width_of(key: str) -> int:
         width = max(len(e[key]) for e in examples)
@@ -503,6 +520,8 @@ def collate(examples: list[dict], pad_id: int, *, pad_to_multiple_of: int = 1,
         targets = batch["labels"][:, 1:]                                         # (batch, width-1)
         if "position_ids" in examples[0]:
             batch["position_ids"] = _pad([e["position_ids"] for e in examples], width, 0)
+        if causal_mask:
+            batch["causal_mask"] = _causal_mask(batch["attention_mask"], packed="position_ids" in examples[0])
     rows, columns = (targets != IGNORE_INDEX).nonzero(as_tuple=True)             # CPU: no device sync
     slots = max(LOSS_SLOT_MULTIPLE, -(-len(rows) // LOSS_SLOT_MULTIPLE) * LOSS_SLOT_MULTIPLE)
     batch["loss_positions"] = torch.zeros(slots, dtype=torch.long)

@@ -51,7 +51,7 @@ from labutils.config import DEFAULT_TARGET_MODULES, ConfigError, TrainConfig
 from labutils.device import autocast_dtype, pick_device, seed_everything
 from labutils.evaluate import evaluate_task
 from labutils.logsinks import open_sinks
-from labutils.loss import CompletionLoss, count_loss_tokens
+from labutils.loss import CompletionLoss, count_loss_tokens, masks_on_host
 from labutils.memory import measure_peak
 from labutils.models import is_seq2seq, load_model
 from labutils.rundir import (TrainingError, TrainResult, append_history, finish_run, load_checkpoint, prepare_run_dir,
@@ -203,6 +203,8 @@ def train(config: TrainConfig, *, callbacks: list | None = None, model=None, tok
     if compiled:  # fixed shapes keep recompiles rare: widths and loss slots padded to multiples of 64
         loss_module = torch.compile(loss_module)
     loss_module, optimizer = accelerator.prepare(loss_module, optimizer)
+    batching = dict(pad_to_multiple_of=64 if compiled else 1, pin_memory=device.type == "cuda",  # copies don't wait
+                    causal_mask=masks_on_host(model, packing=config.packing))  # nor "is it padded?" reads
 
     # ---- resume: weights, optimizer, RNG and data position from the last checkpoint -------
     step, best, bad_evals, history = _resume(config, run_dir, model, optimizer, steps_per_epoch, total_steps, is_main)
@@ -226,8 +228,7 @@ def train(config: TrainConfig, *, callbacks: list | None = None, model=None, tok
                                                           group_by_length=config.group_by_length and not config.packing), epoch
             indices = epoch_steps[step_in_epoch]
             mine = indices[accelerator.process_index * config.batch_size * config.grad_accum:][:config.batch_size * config.grad_accum]
-            micro_batches = [collate([examples[i] for i in mine[k:k + config.batch_size]], pad_id,
-                                     pad_to_multiple_of=64 if compiled else 1, pin_memory=device.type == "cuda")
+            micro_batches = [collate([examples[i] for i in mine[k:k + config.batch_size]], pad_id, **batching)
                              for k in range(0, len(mine), config.batch_size)]
             # Why normalise by the tokens of the WHOLE step: each micro-batch sums its token losses
             # and we divide by the labelled tokens of all micro-batches on all processes. Every
@@ -288,8 +289,8 @@ def train(config: TrainConfig, *, callbacks: list | None = None, model=None, tok
             # eval: validation loss (+ optional generation metric), best tracking, early stopping
             if (config.eval_every and step % config.eval_every == 0) or step == total_steps or \
                     (config.generation_eval_every and step % config.generation_eval_every == 0):
-                record = {"kind": "val", "step": step,
-                          "val_loss": evaluate_loss(loss_module, val_examples, config, accelerator, amp_dtype, pad_id)}
+                val_loss = evaluate_loss(loss_module, val_examples, config, accelerator, amp_dtype, pad_id, **batching)
+                record = {"kind": "val", "step": step, "val_loss": val_loss}
                 if config.generation_eval_every and (step % config.generation_eval_every == 0 or step == total_steps):
                     record.update(_generation_metric(model, tokenizer, config, accelerator))
                 if record["val_loss"] < best["val_loss"]:
@@ -475,8 +476,11 @@ def _record(history: list, run_dir, is_main: bool, callbacks, event: str, record
 
 
 @torch.no_grad()
-def evaluate_loss(loss_module, examples: list[dict], config: TrainConfig, accelerator, amp_dtype, pad_id: int) -> float:
-    """Mean loss per completion token on ``examples`` (sorted by length: little padding; no randomness)."""
+def evaluate_loss(loss_module, examples: list[dict], config: TrainConfig, accelerator, amp_dtype, pad_id: int,
+                  **batching) -> float:
+    """Mean loss per completion token on ``examples`` (sorted by length: little padding; no randomness).
+
+    ``batching``: :func:`collate`'s options, as the training batches use them."""
     if not examples:
         return math.nan
     loss_module.eval()
@@ -484,7 +488,7 @@ def evaluate_loss(loss_module, examples: list[dict], config: TrainConfig, accele
     order = order[accelerator.process_index::accelerator.num_processes]  # each process its share
     total, tokens = torch.zeros((), device=accelerator.device), 0
     for start in range(0, len(order), config.batch_size):
-        batch = collate([examples[i] for i in order[start:start + config.batch_size]], pad_id)
+        batch = collate([examples[i] for i in order[start:start + config.batch_size]], pad_id, **batching)
         tokens += count_loss_tokens(batch)
         with torch.autocast(accelerator.device.type, dtype=amp_dtype or torch.float32, enabled=amp_dtype is not None):
             total += loss_module(**{k: v.to(accelerator.device) for k, v in batch.items()}).float()

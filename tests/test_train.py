@@ -20,7 +20,7 @@ import labutils.train as T
 from labutils import rundir
 from labutils.cli import main as labutils_main
 from labutils.config import TrainConfig
-from labutils.loss import CompletionLoss, count_loss_tokens
+from labutils.loss import CompletionLoss, count_loss_tokens, masks_on_host
 from labutils.rundir import CheckpointError, read_state, run_dir_for
 from labutils.tokenization import IGNORE_INDEX, collate, pack_examples
 from train_helper import base_config, fake_examples, micro_inputs, micro_model, trainable_state
@@ -56,6 +56,59 @@ def test_the_loss_has_no_data_dependent_shapes():
         CompletionLoss(micro_model())(**inputs).backward()
     ops = {event.key for event in prof.key_averages()}
     assert not ops & {"aten::nonzero", "aten::masked_select", "aten::_index_put_impl_"}, ops
+
+
+def _loss_and_grads(model, batch):
+    model.zero_grad()
+    loss = CompletionLoss(model)(**{key: value for key, value in batch.items() if key != "labels"})
+    loss.backward()
+    return loss.detach(), [p.grad.clone() for p in model.parameters() if p.grad is not None]
+
+
+@pytest.mark.parametrize("lengths", ["padded", "same length"])
+def test_masks_built_on_the_host_give_the_same_loss_and_gradients(lengths):
+    examples = fake_examples(5, seed=7)
+    if lengths == "same length":
+        examples = [e for e in examples if len(e["input_ids"]) == len(examples[0]["input_ids"])][:1] * 3
+    model = micro_model()
+    assert masks_on_host(model, packing=False)
+    plain = _loss_and_grads(model, collate(examples, pad_id=0))
+    host = collate(examples, pad_id=0, causal_mask=True)
+    width = host["input_ids"].shape[1]
+    expected_shape = (5, 1, width, width) if lengths == "padded" else (0,)  # empty: no padding, SDPA's causal path
+    assert tuple(host["causal_mask"].shape) == expected_shape and host["causal_mask"].dtype == torch.bool
+    built = _loss_and_grads(model, host)
+    assert torch.allclose(plain[0], built[0], atol=1e-6)
+    assert all(torch.allclose(a, b, atol=1e-6) for a, b in zip(plain[1], built[1]))
+
+
+def test_with_host_masks_the_attention_never_reads_the_mask_back():
+    """transformers checks a 2D mask on the device (``mask.all()``: a GPU wait); a host-built one is used as is."""
+    from torch.profiler import ProfilerActivity, profile
+
+    model = micro_model()
+    for causal_mask, reads_back in ((False, True), (True, False)):
+        batch = collate(fake_examples(5, seed=7), pad_id=0, causal_mask=causal_mask)
+        inputs = {key: value for key, value in batch.items() if key != "labels"}
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            CompletionLoss(model)(**inputs).backward()
+        reads = {event.key for event in prof.key_averages()} & {"aten::_local_scalar_dense", "aten::is_nonzero"}
+        assert bool(reads) == reads_back, (causal_mask, reads)
+
+
+def test_masks_are_built_on_the_host_only_where_the_model_would_read_them_the_same_way():
+    from transformers import T5Config, T5ForConditionalGeneration
+
+    assert masks_on_host(micro_model(), packing=False)
+    assert not masks_on_host(micro_model(), packing=True)           # packed rows: position_ids, not a mask
+    eager = micro_model()
+    eager.config._attn_implementation = "eager"                   # eager attention adds float masks
+    assert not masks_on_host(eager, packing=False)
+    windowed = micro_model()
+    windowed.config.sliding_window = 16                            # a window the 4D mask would not carry
+    assert not masks_on_host(windowed, packing=False)
+    t5 = T5ForConditionalGeneration(T5Config(vocab_size=128, d_model=16, d_kv=4, d_ff=32, num_layers=1, num_heads=2))
+    assert not masks_on_host(t5, packing=False)
 
 
 def test_collate_rounds_widths_up_for_compile():
