@@ -333,7 +333,8 @@ _GENERATORS = {task: f"data/generators/{task}.py" for task in TASKS}
 _DESCRIPTIONS = {
     "summarization": "Everyday dialogues (4-16 turns, one per line, tagged `#Person1#:`, `#Person2#:`, "
                      "occasionally `#Person3#:`; `#Person1#` always speaks first) with a 1-3 sentence summary "
-                     "in the present or past tense and a topic, following DialogSum's conventions. Fields: `id`, "
+                     "(mostly in the present tense; 3% in the past, as in DialogSum) and a topic, following DialogSum's "
+                     "conventions. Fields: `id`, "
                      "`dialogue`, `summary`, `topic`. Metric: ROUGE.",
     "sentiment": "Reviews of films, products, restaurants, places and services, 1-4 sentences, with negation, "
                  "mixed feelings, understatement and sarcasm; balanced labels. Fields: `id`, `text`, "
@@ -477,7 +478,11 @@ def render_readme() -> str:
             f"Bounds the tests enforce for summarization: at most {_pct(MAX_VERBATIM_LEAK)} of `test` turns "
             f"verbatim in `train` (now {_pct(st['leak']['test'])}); no turn in more than {_pct(MAX_TURN_SHARE)} of "
             f"training dialogues (now {_pct(st['repetition'][0])}); distinct-2 of all training summaries at least "
-            f"{MIN_SUMMARY_DISTINCT2} (every bigram counted, no sampling; now {st['summary_distinct2_train']:.4f}).",
+            f"{MIN_SUMMARY_DISTINCT2} (every bigram counted, no sampling; now {st['summary_distinct2_train']:.4f}"
+            + (")." if st["summary_distinct2_train"] >= MIN_SUMMARY_DISTINCT2 else
+               ": **not met**. The data that met it did so with spoken names, past-tense summaries and odd synonyms, "
+               "and a model trained on it summarised real DialogSum dialogues worse; the test is marked as an "
+               "expected failure with the measured figures, and the top-level README has them)."),
         ]
     if "ner" in stats:
         out += ["", f"NER `test_heldout` entity names also found in train or validation: {stats['ner']['heldout_names_seen']}."]

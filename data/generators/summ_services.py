@@ -514,7 +514,8 @@ def buying_a_phone(c):
     c.say(2, f"The {brand} A is ${p1}, and the {brand} Pro is ${p2}.", f"This {brand} model is ${p1}, and the Pro version is ${p2}.")
     c.say(1, "What's the difference, apart from the price?", "Is the Pro really worth the extra money?")
     c.say(2, "The Pro has a [much|far|way] better camera and [more storage|twice the storage].", "[Mostly|Mainly] the camera and the screen. The battery is [about|more or less] the same.")
-    c.say(1, "[Hmm|I see]. What do most people [buy|go for]?", "And which one would you [buy|choose] yourself?")
+    c.say(1, "[Hmm|I see|Right]. What do most people [buy|go for|end up with]?", "And which one would you [buy|choose] yourself?",
+          "[Which|What] would you [get|pick] if you were me?", "Which one [sells better|do people prefer]?")
     c.say(2, "[Honestly|To be honest|In my experience], most people are [happy|perfectly happy] with the cheaper one unless they take a lot of photos.",
           "I [have|use] the Pro [myself|], but the cheaper one is [great|really good|excellent] value.")
     chosen = c.branch("cheap", "pro", "none")
