@@ -248,6 +248,21 @@ def step_flops(lengths: list[int], n_matmul: int, n_layers: int, d_model: int) -
 # --------------------------------------------------------------------------------------
 
 
+def _key_mask(kwargs):
+    """The (batch, width) mask of real tokens from the arguments the loop gives the backbone.
+
+    Where the loop builds the attention mask on the host (``labutils.loss.masks_on_host``) it passes
+    the (batch, 1, width, width) causal mask, whose key j is attended iff token j is real, or None
+    when no row is padded.
+    """
+    import torch
+
+    mask = kwargs.get("attention_mask")
+    if mask is None:
+        return torch.ones(kwargs["input_ids"].shape, dtype=torch.long)
+    return mask[:, 0].any(dim=1).long() if mask.dim() == 4 else mask
+
+
 def run_labutils(spec: dict, meter: StepMeter, tokenizer):
     """(a) The lab's loop. We count tokens with a forward pre-hook on the model we pass in (read-only)."""
     from labutils.config import TrainConfig
@@ -256,7 +271,7 @@ def run_labutils(spec: dict, meter: StepMeter, tokenizer):
 
     model, tokenizer = load_model(spec["model"])
     backbone = getattr(model, model.base_model_prefix)  # the transformer body the loop calls with the mask
-    backbone.register_forward_pre_hook(lambda module, args, kwargs: meter.add_batch(kwargs["attention_mask"]),
+    backbone.register_forward_pre_hook(lambda module, args, kwargs: meter.add_batch(_key_mask(kwargs)),
                                        with_kwargs=True)
 
     class StepEnd:  # train() calls on_log after every optimizer step (log_every=1)
