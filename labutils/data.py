@@ -26,6 +26,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import re
 import warnings
@@ -349,6 +351,38 @@ def data_dir() -> Path:
     """The bundled data folder: ``$LABUTILS_DATA`` if set, else ``data/`` next to the package."""
     override = os.environ.get("LABUTILS_DATA")
     return Path(override) if override else Path(__file__).resolve().parents[1] / "data"
+
+
+def bundled_fingerprint(tasks: Iterable[str], splits: Iterable[str]) -> str:
+    """A short hash of the bundled files ``<task>/<split>.jsonl`` as they are now (a missing file counts too).
+
+    Run folders and cached scores include it, so after the bundled data changes (a regenerated split,
+    a ``git pull``) nothing trained or scored on the old rows is handed back as current.
+
+    Example:
+        >>> len(bundled_fingerprint(["qa"], ["train", "validation"]))
+        12
+    """
+    digest = hashlib.sha256()
+    for task in sorted(tasks):
+        for split in splits:
+            path = data_dir() / task / f"{split}.jsonl"
+            digest.update(f"{task}/{split}:{file_digest(path)}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes ("missing" if there is none), computed once per size and modification time."""
+    try:
+        stat = Path(path).stat()
+    except FileNotFoundError:
+        return "missing"
+    return _digest(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _digest(path: str, size: int, mtime_ns: int) -> str:  # size and time are the cache key: an edit reads again
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def load_task(task: str, split: str, *, limit: int | None = None) -> datasets.Dataset:

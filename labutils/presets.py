@@ -294,6 +294,19 @@ def parse_source(source: str) -> tuple[str, str | None, str | None]:
     return name, split or None, path or None
 
 
+def local_path(source: str | os.PathLike | None) -> str | None:
+    """The local file a source reads (a file path, or ``hub:NAME...=FILE``), else None (bundled, hub, a folder).
+
+    Example:
+        >>> local_path("hub:squad") is None
+        True
+    """
+    if source is None:
+        return None
+    path = parse_source(str(source))[2] if str(source).startswith(HUB_PREFIX) else source
+    return str(path) if path and Path(path).expanduser().is_file() else None
+
+
 def load_source(source: str | os.PathLike | None, task: str, split: str = "test", *,
                 limit: int | None = None, on_error: str = "raise") -> datasets.Dataset:
     """A task's rows from a data source: None (bundled split), a file, or ``hub:NAME[:SPLIT][=PATH]``.

@@ -43,8 +43,10 @@ from safetensors.torch import load_file, save_file
 from labutils import REPO_ROOT
 from labutils.adapters import save_adapter
 from labutils.config import ConfigError, TrainConfig
+from labutils.data import bundled_fingerprint, file_digest
 from labutils.logsinks import TENSORBOARD_FOLDER
 from labutils.models import load_model
+from labutils.presets import local_path
 from labutils.results import to_jsonable
 
 RUNS_ENV = "LABUTILS_RUNS"
@@ -59,7 +61,7 @@ HASH_EXCLUDED = frozenset({"name", "output_dir", "resume", "resume_from", "save_
 
 
 def config_hash(config) -> str:
-    """A 10-hex-digit hash of the fields that change the trained weights.
+    """A 10-hex-digit hash of what changes the trained weights: the config fields and the data files it reads.
 
     Example:
         >>> from labutils.config import TrainConfig
@@ -69,6 +71,13 @@ def config_hash(config) -> str:
         False
     """
     values = {key: value for key, value in config.to_dict().items() if key not in HASH_EXCLUDED}
+    # What the run reads: the bundled train and validation files of the tasks without a source of their own
+    # (a regenerated split trains again), and each file source by its bytes.
+    sources = config.data_source or {}
+    values["bundled_data"] = bundled_fingerprint([task for task in config.tasks if task not in sources],
+                                                 ("train", "validation"))
+    values["source_files"] = {task: file_digest(Path(local)) for task, local in
+                              ((task, local_path(source)) for task, source in sources.items()) if local}
     canonical = json.dumps(values, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:10]
 

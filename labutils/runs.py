@@ -9,6 +9,7 @@ layout is :mod:`labutils.rundir`'s.
 
 Example:
     >>> from labutils.config import TrainConfig
+from labutils.data import bundled_fingerprint, file_digest
     >>> from labutils.runs import get_or_train, evaluate_cached
     >>> config = TrainConfig.from_yaml("configs/smoke.yaml")
     >>> result = get_or_train(config)     # trains the first time, reuses afterwards
@@ -30,11 +31,12 @@ import yaml
 from filelock import FileLock
 
 from labutils.config import TrainConfig
+from labutils.data import bundled_fingerprint, file_digest
 from labutils.device import autocast_dtype, pick_device
 from labutils.evaluate import evaluate_task, tidy_table
 from labutils.metrics import EvaluationError
 from labutils.models import load_model
-from labutils.presets import HUB_PREFIX
+from labutils.presets import local_path
 from labutils.results import to_jsonable
 from labutils.rundir import (DONE_MARKER, TrainResult, is_done, read_history, run_dir_for, runs_root, writable_folder,
                              write_json_atomic)
@@ -57,7 +59,7 @@ def load_run(run_dir: str | os.PathLike):
 def get_or_train(config, *, callbacks=None, **train_inputs):
     """Reuse a finished identical run, resume an unfinished one, or train a new one.
 
-    "Identical" means the same :func:`config_hash`; the returned ``TrainResult.reused`` says
+    "Identical" means the same :func:`config_hash` (the config and the bytes of the data it trains on); the returned ``TrainResult.reused`` says
     which happened. A reused result has ``model=None``: call ``result.load_model()``.
     ``scale: auto`` is resolved first, so a GPU run and a CPU run of one config are two runs.
     ``train_inputs`` (``model``, ``tokenizer``, ``train_examples``, ``val_examples``) go to
@@ -151,7 +153,7 @@ def eval_cache_path(model_ref, tasks: Sequence[str] = TASK_NAMES, *, limit: int 
 
 
 def _source_keys(data) -> dict[str, str]:
-    """``{task: source}`` as it goes into the cache's hash: a file by its full path, size and time."""
+    """``{task: source}`` as it goes into the cache's hash: a source that reads a local file also by its bytes."""
     if data is None:
         return {}
     if not isinstance(data, Mapping) or not all(isinstance(source, (str, os.PathLike, type(None)))
@@ -163,11 +165,9 @@ def _source_keys(data) -> dict[str, str]:
     for task, source in data.items():
         if source is None:
             continue
-        path = Path(source).expanduser()
-        if not str(source).startswith(HUB_PREFIX) and path.is_file():
-            stat = path.stat()
-            source = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"  # an edited file is scored again
-        keys[str(task)] = str(source)
+        local = local_path(source)
+        # A file by where it is and its bytes: an edited file is scored again.
+        keys[str(task)] = f"{source}:{file_digest(Path(local))}" if local else str(source)
     return keys
 
 
@@ -188,6 +188,8 @@ def _cache_settings(name: str | None, limit, split: str, kwargs: Mapping[str, An
                 "autocast": str(autocast_dtype(device))}  # bf16 and fp32 greedy outputs can differ
     if sources:
         settings["data"] = sources
+    # The bundled split of every task (one cache file holds them all): a regenerated split is scored again.
+    settings["bundled_data"] = bundled_fingerprint(TASK_NAMES, (split,))
     if name is not None:
         path = Path(name).expanduser()
         # A plain model folder is identified by where it is; a name or hub id by itself.

@@ -69,3 +69,39 @@ def test_get_or_train_resumes_an_unfinished_run(tmp_path, capsys):
 def test_load_run_refuses_an_unfinished_folder(tmp_path):
     with pytest.raises(FileNotFoundError, match="not a finished run"):
         runs.load_run(tmp_path)
+
+
+def _copy_bundled_data(tmp_path, monkeypatch):
+    """A private copy of the bundled data, pointed to by LABUTILS_DATA, that a test may edit."""
+    import shutil
+
+    from labutils.data import data_dir
+    copy = tmp_path / "data"
+    shutil.copytree(data_dir(), copy, ignore=shutil.ignore_patterns("generators", "*.py", "*.md"))
+    monkeypatch.setenv("LABUTILS_DATA", str(copy))
+    return copy
+
+
+def test_edited_bundled_training_data_makes_a_new_run_folder(tmp_path, monkeypatch):
+    # After a data update (git pull, a regenerated split) a registry keyed on the config alone would hand back
+    # a model trained on the old rows. The hash covers the train and validation files of the tasks it trains.
+    data = _copy_bundled_data(tmp_path, monkeypatch)
+    config = base_config(tmp_path)
+    before = rundir.config_hash(config)
+    (data / "ner" / "train.jsonl").write_text((data / "ner" / "train.jsonl").read_text() + "\n")
+    assert rundir.config_hash(config) == before, "a task the run does not train changed nothing it reads"
+    (data / "summarization" / "test.jsonl").unlink()
+    assert rundir.config_hash(config) == before, "training reads train and validation only"
+    train_file = data / "summarization" / "train.jsonl"
+    train_file.write_text("".join(train_file.read_text().splitlines(keepends=True)[1:]))
+    assert rundir.config_hash(config) != before
+
+
+def test_cached_scores_are_not_reused_after_the_bundled_test_split_changes(tmp_path, monkeypatch):
+    data = _copy_bundled_data(tmp_path, monkeypatch)
+    monkeypatch.setenv(rundir.RUNS_ENV, str(tmp_path / "runs"))
+    before = runs.eval_cache_path("micro", ["sentiment"], limit=4)
+    assert runs.eval_cache_path("micro", ["sentiment"], limit=4, split="validation") != before
+    test_file = data / "sentiment" / "test.jsonl"
+    test_file.write_text("".join(test_file.read_text().splitlines(keepends=True)[1:]))
+    assert runs.eval_cache_path("micro", ["sentiment"], limit=4) != before
