@@ -379,7 +379,7 @@ def rewrite(rng, text: str, partition: str | None = None) -> str:
 
 SLOTS = {
     "relative": ["sister", "brother", "cousin", "aunt", "uncle", "mum", "dad", "grandmother", "grandfather",
-                 "in-laws", "niece", "nephew", "best friend", "parents", "son", "daughter"],
+                 "niece", "nephew", "best friend", "son", "daughter"],  # singular: the templates say "my {relative} is ..."
     "trip": ["the coast", "the mountains", "the lake", "my parents' place", "a friend's wedding", "a conference",
              "a cottage by the sea", "my cousin's farm", "a walking holiday", "a city break"],
     "hobby": ["painting the kitchen", "fixing my bike", "sorting out the garage", "training for a 10K run",

@@ -39,7 +39,10 @@ generation fails if any row has one.
 
 Scripts: summ_services.py (errands and services), summ_life.py (work, school, housing,
 health), summ_social.py (friends, family, leisure), summ_more.py (more errands and home
-life); summ_common.py holds the shared Ctx helper, name pools and the self-check.
+life), summ_office.py (leave, reviews, memos, conflicts), summ_city.py (directions, taxis,
+customs, sights), summ_chat.py (illness, news, habits, messages), summ_learning.py (classes,
+gifts, hobbies, dates, festivals); summ_common.py holds the shared Ctx helper, name pools and
+the self-check. A script file may declare FAMILIAR_TOPICS and STAFF_TOPICS for its topics.
 
 Example row:
     {"id": "summ-train-00001", "dialogue": "#Person1#: Hi ...\\n#Person2#: ...",
@@ -66,13 +69,19 @@ import summ_services  # noqa: E402
 import summ_life  # noqa: E402
 import summ_social  # noqa: E402
 import summ_more  # noqa: E402
+import summ_office  # noqa: E402
+import summ_city  # noqa: E402
+import summ_chat  # noqa: E402
+import summ_learning  # noqa: E402
+
+SCRIPT_MODULES = [summ_services, summ_life, summ_social, summ_more, summ_office, summ_city, summ_chat, summ_learning]
 
 SEED = 1128
 OUT_DIR = DATA_DIR / "summarization"
 # Rows per split for the in-distribution topics (train / validation / test).
 SPLIT_SIZES = {"train": 1700, "validation": 220, "test": 220}
-# Topics held out of train, validation and test: their rows form test_heldout. Ten of 59,
-# from all four script files, services and social life alike.
+# Topics held out of train, validation and test: their rows form test_heldout. Ten of 83,
+# from the first four script files, services and social life alike.
 HELDOUT_TOPICS = ("locksmith", "passport renewal", "insurance claim", "museum", "wedding plans", "pet care",
                   "volunteering", "concert tickets", "gardening", "job offer negotiation")
 HELDOUT_PER_TOPIC = 18
@@ -96,11 +105,14 @@ STAFF_TOPICS = {
 TURN_RE = re.compile(r"^#Person[123]#: .+")
 
 SCENARIOS: dict = {}
-for module in (summ_services, summ_life, summ_social, summ_more):
+for module in SCRIPT_MODULES:
     for topic, fn in module.SCENARIOS.items():
         if topic in SCENARIOS:
             raise ValueError(f"topic {topic!r} is defined twice (second time in {module.__name__})")
         SCENARIOS[topic] = fn
+    # A script file may say which of its topics are between people who know each other, or staff and customer.
+    FAMILIAR_TOPICS |= getattr(module, "FAMILIAR_TOPICS", set())
+    STAFF_TOPICS |= getattr(module, "STAFF_TOPICS", set())
 assert set(HELDOUT_TOPICS) <= set(SCENARIOS), "a held-out topic has no script"
 
 
