@@ -9,7 +9,6 @@ layout is :mod:`labutils.rundir`'s.
 
 Example:
     >>> from labutils.config import TrainConfig
-from labutils.data import bundled_fingerprint, file_digest
     >>> from labutils.runs import get_or_train, evaluate_cached
     >>> config = TrainConfig.from_yaml("configs/smoke.yaml")
     >>> result = get_or_train(config)     # trains the first time, reuses afterwards
@@ -59,8 +58,9 @@ def load_run(run_dir: str | os.PathLike):
 def get_or_train(config, *, callbacks=None, **train_inputs):
     """Reuse a finished identical run, resume an unfinished one, or train a new one.
 
-    "Identical" means the same :func:`config_hash` (the config and the bytes of the data it trains on); the returned ``TrainResult.reused`` says
-    which happened. A reused result has ``model=None``: call ``result.load_model()``.
+    "Identical" means the same :func:`config_hash` (the config and the bytes of the data it trains on);
+    the returned ``TrainResult.reused`` says which happened. A reused result has ``model=None``:
+    call ``result.load_model()``.
     ``scale: auto`` is resolved first, so a GPU run and a CPU run of one config are two runs.
     ``train_inputs`` (``model``, ``tokenizer``, ``train_examples``, ``val_examples``) go to
     :func:`labutils.train.train` when it trains.
