@@ -8,15 +8,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR=${1:-.whl}
 mkdir -p "$DIR"
-grep -qx "/$DIR/" .git/info/exclude 2>/dev/null || echo "/$DIR/" >> .git/info/exclude
+case "$DIR" in  # a folder inside the checkout travels to the GPU machine only if git ignores it (and carry names it)
+  /*) ;;
+  *) grep -qx "/${DIR%/}/" .git/info/exclude 2>/dev/null || echo "/${DIR%/}/" >> .git/info/exclude ;;
+esac
 download() {
   python3 -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
     --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 \
     --platform any -d "$DIR" "$@"
 }
-download datasets dill multiprocess xxhash nltk gguf trl papermill nbclient nbformat ansicolors tenacity \
-  fastjsonschema jupyter_client entrypoints
-python3 -m pip wheel -q --no-deps -w "$DIR" rouge-score  # an sdist only: build its wheel here
+# Pinned: these versions passed `gpu_check.sh --dry-run` (both parts) on 2026-12-01 in a CPU copy of the GPU image's
+# own packages (torch 2.11.0, transformers 5.17.0, huggingface_hub 1.33.0, accelerate 1.15.0, peft 0.21); a newer
+# TRL or datasets may ask for a newer transformers than the image has, and --no-deps installs would not notice.
+download datasets==5.2.0 dill==0.4.1 multiprocess==0.70.19 xxhash==4.1.0 nltk==3.10.4 gguf==0.19.0 trl==1.16.0 \
+  papermill==2.7.0 nbclient==0.11.0 nbformat==5.11.1 ansicolors==1.1.8 tenacity==9.2.1 fastjsonschema==2.22.3 \
+  jupyter_client==8.10.0 entrypoints==0.4.2
+python3 -m pip wheel -q --no-deps -w "$DIR" rouge-score==0.1.2  # an sdist only: build its wheel here
 # the default model's config and tokenizer (the weights, 538 MB, do not travel)
 python3 - "$DIR" <<'EOF'
 import shutil, sys

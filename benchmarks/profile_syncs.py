@@ -57,6 +57,7 @@ def count_sync_ops(config_class, train, steps: int, log_every: int) -> tuple[Cou
 
 def python_reads(config_class, train, steps: int, log_every: int) -> Counter:
     """WAITS made by top-level operator calls, by the Python line (outside torch and this file) that made them."""
+    import torch
     from torch.utils._python_dispatch import TorchDispatchMode
 
     class Reads(TorchDispatchMode):
@@ -69,7 +70,10 @@ def python_reads(config_class, train, steps: int, log_every: int) -> Counter:
                 frames = [f for f in traceback.extract_stack() if "/torch/" not in f.filename and f.filename != __file__]
                 where = frames[-1]
                 place = where.filename.rsplit("site-packages/", 1)[-1].replace(str(Path.cwd()) + "/", "")
-                self.lines[f"aten::{func.overloadpacket.__name__} from {place}:{where.lineno} {where.name}"] += 1
+                # a read of a CPU tensor never makes a GPU wait: say which device the tensor read is on
+                devices = {a.device.type for a in args if isinstance(a, torch.Tensor)} or {"?"}
+                self.lines[f"aten::{func.overloadpacket.__name__} of a {'/'.join(sorted(devices))} tensor "
+                           f"from {place}:{where.lineno} {where.name}"] += 1
             return func(*args, **(kwargs or {}))
 
     reads = Reads()

@@ -74,8 +74,8 @@ class CompletionLoss(torch.nn.Module):
                                 decoder_attention_mask=decoder_attention_mask, use_cache=False).logits
             selected = logits.flatten(0, 1).index_select(0, loss_positions).float()  # (slots, vocab)
             return F.cross_entropy(selected, loss_targets, reduction="sum")
-        if causal_mask is not None:  # built by collate on the host (masks_on_host): used as is; empty = no padding
-            attention_mask = causal_mask if causal_mask.numel() else None
+        if causal_mask is not None:  # built by collate on the host (masks_on_host): used as is
+            attention_mask = causal_mask
         base = self.model.get_base_model() if hasattr(self.model, "get_base_model") else self.model
         backbone = getattr(base, base.base_model_prefix)  # e.g. LlamaForCausalLM.model: no lm_head
         hidden = backbone(input_ids=input_ids, attention_mask=attention_mask,

@@ -466,11 +466,12 @@ def _pad(rows: Sequence[Sequence[int]], width: int, value: int) -> torch.Tensor:
 
 
 def _causal_mask(attention_mask: torch.Tensor, *, packed: bool) -> torch.Tensor:
-    """The (batch, 1, width, width) boolean mask of causal attention over non-padding keys; empty without padding."""
+    """The (batch, 1, width, width) boolean mask of causal attention over non-padding keys, padded or not.
+
+    Without a mask transformers would ask the device whether rows are packed (a GPU wait); SDPA's causal
+    kernel is no faster (CPU, (8, 9, 320, 64) bf16 fwd+bwd: 40.4 ms with ``is_causal``, 40.6 with this)."""
     if packed:
         raise ValueError("causal_mask: packed rows restart their positions; their attention is not one causal mask")
-    if bool(attention_mask.all()):  # a CPU tensor: no device to wait for
-        return torch.zeros(0, dtype=torch.bool)
     width = attention_mask.shape[1]
     causal = torch.ones(width, width, dtype=torch.bool).tril()
     return causal[None, None] & attention_mask.bool()[:, None, None, :]
@@ -496,10 +497,10 @@ def collate(examples: list[dict], pad_id: int, *, pad_to_multiple_of: int = 1, p
     ``pin_memory`` puts the batch in page-locked memory for a non-blocking copy to a GPU.
 
     ``causal_mask`` (decoder-only rows without packing) adds the attention mask the model would
-    build, made here: ``causal_mask`` (batch, 1, width, width), True where a position may attend,
-    or an empty tensor when no row is padded (the model then uses SDPA's own causal kernel). Given
-    a 2D mask instead, transformers asks the device whether any position is padded (``mask.all()``
-    on the GPU, a wait each micro-batch); see :func:`labutils.loss.masks_on_host`.
+    build, made here: ``causal_mask`` (batch, 1, width, width), True where a position may attend.
+    Given a 2D mask instead, transformers asks the device whether any position is padded
+    (``mask.all()`` on the GPU, a wait each micro-batch), and given none it asks whether the rows
+    are packed; see :func:`labutils.loss.masks_on_host`.
     """
     def width_of(key: str) -> int:
         width = max(len(e[key]) for e in examples)

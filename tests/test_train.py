@@ -74,21 +74,25 @@ def test_masks_built_on_the_host_give_the_same_loss_and_gradients(lengths):
     assert masks_on_host(model, packing=False)
     plain = _loss_and_grads(model, collate(examples, pad_id=0))
     host = collate(examples, pad_id=0, causal_mask=True)
-    width = host["input_ids"].shape[1]
-    expected_shape = (5, 1, width, width) if lengths == "padded" else (0,)  # empty: no padding, SDPA's causal path
-    assert tuple(host["causal_mask"].shape) == expected_shape and host["causal_mask"].dtype == torch.bool
+    rows, width = host["input_ids"].shape
+    assert tuple(host["causal_mask"].shape) == (rows, 1, width, width) and host["causal_mask"].dtype == torch.bool
     built = _loss_and_grads(model, host)
     assert torch.allclose(plain[0], built[0], atol=1e-6)
     assert all(torch.allclose(a, b, atol=1e-6) for a, b in zip(plain[1], built[1]))
 
 
-def test_with_host_masks_the_attention_never_reads_the_mask_back():
-    """transformers checks a 2D mask on the device (``mask.all()``: a GPU wait); a host-built one is used as is."""
+@pytest.mark.parametrize("lengths", ["padded", "same length"])
+def test_with_host_masks_the_attention_never_reads_the_mask_back(lengths):
+    """transformers checks a 2D mask on the device (``mask.all()``: a GPU wait), and without a mask it checks
+    the position ids for packed rows (another ``.all()``); a host-built 4D mask is used as is, padded or not."""
     from torch.profiler import ProfilerActivity, profile
 
     model = micro_model()
+    examples = fake_examples(5, seed=7)
+    if lengths == "same length":
+        examples = [e for e in examples if len(e["input_ids"]) == len(examples[0]["input_ids"])][:1] * 3
     for causal_mask, reads_back in ((False, True), (True, False)):
-        batch = collate(fake_examples(5, seed=7), pad_id=0, causal_mask=causal_mask)
+        batch = collate(examples, pad_id=0, causal_mask=causal_mask)
         inputs = {key: value for key, value in batch.items() if key != "labels"}
         with profile(activities=[ProfilerActivity.CPU]) as prof:
             CompletionLoss(model)(**inputs).backward()
@@ -115,6 +119,26 @@ def test_collate_rounds_widths_up_for_compile():
     batch = collate(fake_examples(3, seed=1), pad_id=0, pad_to_multiple_of=64)
     assert batch["input_ids"].shape[1] % 64 == 0
     assert (batch["labels"][batch["attention_mask"] == 0] == IGNORE_INDEX).all()
+
+
+@pytest.mark.parametrize("knob, steps, wraps", [(True, 3, True), (False, 3, False), ("auto", 3, False),
+                                                ("auto", T.COMPILE_MIN_STEPS, torch.cuda.is_available())])
+def test_the_compile_knob_wraps_the_loss_and_pads_widths_to_64(tmp_path, monkeypatch, knob, steps, wraps):
+    """compile: true (or auto on a long CUDA run) hands the loss module to torch.compile and pads every
+    batch to a multiple of 64 (few shapes, few recompiles). torch.compile is replaced by a recorder here: a
+    real compile takes minutes on a CPU (benchmarks/RESULTS.md), and what it produces is torch's business."""
+    wrapped, widths = [], []
+    monkeypatch.setattr(T.torch, "compile", lambda module, **options: wrapped.append(module) or module)
+    real_collate = T.collate
+    monkeypatch.setattr(T, "collate", lambda *args, **kwargs: widths.append(
+        real_collate(*args, **kwargs)["input_ids"].shape[1]) or real_collate(*args, **kwargs))
+    config = base_config(tmp_path, compile=knob, max_steps=steps, eval_limit=2)
+    assert T._use_compile(config, torch.device("cuda" if torch.cuda.is_available() else "cpu"), steps) == wraps
+    if steps > 10:  # the auto threshold itself: only the decision above, not thousands of steps
+        return
+    train_micro(config)
+    assert [type(m).__name__ for m in wrapped] == (["CompletionLoss"] if wraps else [])
+    assert widths and all(width % 64 == 0 for width in widths) == wraps
 
 
 @pytest.mark.skipif(not torch.cuda.is_available(), reason="needs CUDA")
