@@ -504,8 +504,13 @@ def baseline_checkout(rev: str, workdir: Path) -> Path:
     return folder
 
 
-def run_in_subprocess(method: str, spec: dict, workdir: Path, baseline: Path | None = None) -> dict:
-    """Run one method in a fresh process; ``a0`` runs method (a) of the baseline checkout's own benchmark."""
+def run_in_subprocess(method: str, spec: dict, workdir: Path, baseline: Path | None = None,
+                      timeout: float | None = None) -> dict:
+    """Run one method in a fresh process; ``a0`` runs method (a) of the baseline checkout's own benchmark.
+
+    A worker still running after ``timeout`` seconds is stopped and recorded as failed, so that the other
+    methods' rows are still written (e.g. a compile warm-up longer than a GPU check's time allows).
+    """
     spec_path, out_path, log_path = (workdir / f"{method}-{name}" for name in ("spec.json", "out.json", "log.txt"))
     spec_path.write_text(json.dumps(spec))
     root, worker = (baseline, "a") if method == "a0" else (REPO_ROOT, method)
@@ -513,9 +518,12 @@ def run_in_subprocess(method: str, spec: dict, workdir: Path, baseline: Path | N
            "LABUTILS_DATA": str(REPO_ROOT / "data"),  # the baseline's code on THIS checkout's data: one yardstick
            "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
     with open(log_path, "w") as log:
-        process = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_train.py"), "--worker", worker,
-                                  "--spec", str(spec_path), "--out", str(out_path)],
-                                 cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            process = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_train.py"), "--worker", worker,
+                                      "--spec", str(spec_path), "--out", str(out_path)],
+                                     cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return {"method": method, "error": f"stopped after {timeout:g} s (--worker-timeout) before it finished"}
     if process.returncode != 0 or not out_path.is_file():
         tail = log_path.read_text(errors="replace").strip().splitlines()[-15:]
         return {"method": method, "error": f"worker exited with status {process.returncode}: " + " | ".join(tail[-3:]),
@@ -576,6 +584,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeats", type=int, default=1, help="rounds of all methods, alternating order; medians reported")
     parser.add_argument("--results", type=Path, default=RESULTS, help=f"Markdown file to append to (default {RESULTS})")
     parser.add_argument("--no-write", action="store_true", help="print the section, don't append it")
+    parser.add_argument("--worker-timeout", type=float, default=None, metavar="SECONDS",
+                        help="stop a method's process after this long and record it as failed (default: no limit)")
     parser.add_argument("--in-process", action="store_true",
                         help="run the methods in this process (fast, for tests; peak memory then isn't per method)")
     parser.add_argument("--worker", choices=list(METHODS), help=argparse.SUPPRESS)
@@ -651,7 +661,7 @@ def main(argv=None) -> int:
                 print(f"bench_train: round {round_index + 1}, {METHODS[method]} (load {load_start:.1f}) ...",
                       file=sys.stderr, flush=True)
                 result = (run_in_this_process(method, spec) if args.in_process
-                          else run_in_subprocess(method, spec, workdir, baseline))
+                          else run_in_subprocess(method, spec, workdir, baseline, timeout=args.worker_timeout))
                 result["load_start"], result["load_end"] = load_start, load_average()
                 runs[method].append(result)
                 if "error" in result:

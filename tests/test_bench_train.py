@@ -75,6 +75,14 @@ def test_one_method_in_its_own_process(tmp_path):
     assert "Only (a) ran: no ratios." in text
 
 
+def test_a_worker_past_its_time_limit_is_recorded_and_the_table_still_written(tmp_path):
+    results = tmp_path / "RESULTS.md"
+    code = labutils_main(["bench", "train", *TINY, "--methods", "a", "--worker-timeout", "0.5", "--results", str(results)])
+    assert code == 1  # a method failed
+    row = table_rows(results.read_text())["a"]
+    assert row[1].startswith("failed: stopped after 0.5 s (--worker-timeout)")
+
+
 def test_bad_options_are_refused(bench, capsys):
     with pytest.raises(argparse.ArgumentTypeError, match="choose from a,b,c,d,ac"):
         bench["parse_methods"]("a,e")
