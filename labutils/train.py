@@ -420,9 +420,11 @@ def _adamw(params: list[torch.nn.Parameter], config: TrainConfig) -> torch.optim
         return torch.optim.AdamW(groups, lr=config.lr, foreach=True)
 
 
-# torch.compile pays for its warm-up only on long runs. Measured on an H200 (see benchmarks/RESULTS.md and
-# the issue that introduced this knob): 86 s of compile warm-up for a 135M model against ~40 ms saved per
-# step, so about 2,000 steps to break even; on CPU it is never switched on automatically.
+# torch.compile pays for its warm-up only on long runs. An estimate from issue 12's plain reference step on
+# an H200 (86 s of compile warm-up for a 135M model; tens of ms saved per step at batch 16-32): ~2,000 steps.
+# `bash benchmarks/gpu_check.sh --part compile` measures the lab's own loop; not yet run on a GPU. Never
+# automatic on CPUs: slower compiled in fp32 (AVX2), 1.13x faster in bf16 but worth it only after ~160-680
+# steps, and it needs a C++ toolchain on the learner's machine (benchmarks/RESULTS.md).
 COMPILE_MIN_STEPS = 2000
 
 
