@@ -23,6 +23,8 @@ optimizer steps, with the same batch size, precision and optimizer settings:
 (d) TRL ``SFTTrainer`` with ``completion_only_loss=True`` on a prompt/completion dataset (the
     same chat-formatted prompt strings and targets), grouped by length like (c). We turn off
     TRL's default gradient checkpointing (it would cost ~30% speed; no other method uses it).
+(ac) on request (``--methods a,ac``): (a) with ``compile: true``, to measure what ``torch.compile``
+    costs in warm-up and saves per step (the figures behind ``compile: auto``).
 
 Every method uses AdamW (fused where available) at a constant learning rate with no warm-up,
 weight decay 0, gradient clipping at 1.0, and bf16 autocast where
@@ -568,7 +570,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-length", type=int, default=512,
                         help="longest example in tokens; (b) pads every example to it (default 512)")
     parser.add_argument("--methods", type=parse_methods, default=["a", "b", "c", "d"],
-                        help="which of a,b,c,d (default all), and a0 with --baseline")
+                        help="which of a,b,c,d (default all); ac = (a) with compile: true; a0 with --baseline")
     parser.add_argument("--baseline", default=None, metavar="REV",
                         help="also run (a0): the loop of git revision REV, side by side in the same rounds")
     parser.add_argument("--lr", type=float, default=5e-5, help="constant learning rate for every method (default 5e-5)")
