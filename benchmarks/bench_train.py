@@ -35,7 +35,9 @@ What is measured, per method, each in its own Python process (a clean peak memor
 - non-padding tokens per second: the real (attention-mask) tokens of the batches the method
   actually trained on, over the timed steps, divided by their time;
 - median step time: wall time between the ends of consecutive optimizer steps, leaving out
-  the first ``--warmup-steps`` (default 1: kernels picked, optimizer states allocated);
+  the first ``--warmup-steps`` (default 1: kernels picked, optimizer states allocated). On a GPU
+  each step's end waits for the device (``torch.cuda.synchronize``), so no method gets ahead of
+  the GPU across steps; ``labutils train`` prints the loop's own tokens/s without that wait;
 - peak memory: peak RSS of the process from start to the end of the last step (a thread
   samples VmRSS in /proc/self/status every 5 ms; ``labutils.train`` resets the kernel's
   VmHWM counter itself, so we can't use that), or CUDA max allocated on a GPU;
@@ -66,6 +68,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -252,34 +255,24 @@ def step_flops(lengths: list[int], n_matmul: int, n_layers: int, d_model: int) -
 # --------------------------------------------------------------------------------------
 
 
-def _key_mask(kwargs):
-    """The (batch, width) mask of real tokens from the arguments the loop gives the backbone.
-
-    Where the loop builds the attention mask on the host (``labutils.loss.masks_on_host``) it passes
-    the (batch, 1, width, width) causal mask, whose key j is attended iff token j is real; a model
-    without host masks gets the 2D mask, and None means every token is real.
-    """
-    import torch
-
-    mask = kwargs.get("attention_mask")
-    if mask is None:
-        return torch.ones(kwargs["input_ids"].shape, dtype=torch.long)
-    return mask[:, 0].any(dim=1).long() if mask.dim() == 4 else mask
-
-
 def run_labutils(spec: dict, meter: StepMeter, tokenizer, compile="auto"):
-    """(a) The lab's loop. We count tokens with a forward pre-hook on the model we pass in (read-only).
+    """(a) The lab's loop. We count tokens on the CPU batches as the loop's ``collate`` makes them.
 
+    Not with a hook on the model: on a GPU that would read a device mask every micro-batch (a wait the
+    loop itself never makes), and inside ``torch.compile`` it would split the graph.
     ``compile`` is the config knob: (a) keeps the default ("auto": off for a run this short), (ac) forces it on.
     """
+    import labutils.train as loop
     from labutils.config import TrainConfig
     from labutils.models import load_model
-    from labutils.train import train
 
     model, tokenizer = load_model(spec["model"])
-    backbone = getattr(model, model.base_model_prefix)  # the transformer body the loop calls with the mask
-    backbone.register_forward_pre_hook(lambda module, args, kwargs: meter.add_batch(_key_mask(kwargs)),
-                                       with_kwargs=True)
+    collate = loop.collate
+
+    def counting_collate(*args, **kwargs):
+        batch = collate(*args, **kwargs)
+        meter.add_batch(batch["attention_mask"])  # a CPU tensor; batches after the last step are not counted
+        return batch
 
     class StepEnd:  # train() calls on_log after every optimizer step (log_every=1)
         def on_log(self, record):
@@ -291,7 +284,11 @@ def run_labutils(spec: dict, meter: StepMeter, tokenizer, compile="auto"):
         warmup_steps=0, lr_schedule="constant", max_steps=spec["steps"], max_grad_norm=1.0, seed=spec["seed"],
         precision=spec["precision"], group_by_length=True, eval_limit=1, save_every=0, log_every=1,
         progress=False, name="bench", output_dir=spec["workdir"], compile=compile)
-    return train(config, callbacks=[StepEnd()], model=model, tokenizer=tokenizer).model
+    loop.collate = counting_collate
+    try:
+        return loop.train(config, callbacks=[StepEnd()], model=model, tokenizer=tokenizer).model
+    finally:
+        loop.collate = collate
 
 
 def _hf_common_args(spec: dict, device) -> dict:
@@ -533,6 +530,14 @@ def run_in_subprocess(method: str, spec: dict, workdir: Path, baseline: Path | N
     return json.loads(out_path.read_text())
 
 
+class Stopped(Exception):
+    """SIGTERM arrived: the parent stops running methods and writes the section with what it has."""
+
+
+def _stop(signum, frame):
+    raise Stopped()
+
+
 def run_in_this_process(method: str, spec: dict) -> dict:
     try:
         return run_method(method, spec)
@@ -632,6 +637,9 @@ def main(argv=None) -> int:
 
     if args.baseline and "a0" not in methods:
         methods.append("a0")
+    if args.worker_timeout is not None and args.in_process:
+        print("labutils bench train: --worker-timeout needs a process per method (drop --in-process)", file=sys.stderr)
+        return 2
     if "a0" in methods and (not args.baseline or args.in_process):
         print("labutils bench train: method a0 needs --baseline REV (and a subprocess per method)", file=sys.stderr)
         return 2
@@ -641,7 +649,7 @@ def main(argv=None) -> int:
         baseline = baseline_checkout(args.baseline, workdir) if args.baseline else None
         spec = {"model": model_name, "steps": args.steps, "batch_size": args.batch_size, "max_length": args.max_length,
                 "lr": args.lr, "warmup_steps": args.warmup_steps, "train_limit": args.train_limit, "eval_n": args.eval_n, "seed": 0,
-                "precision": precision, "device": str(device), "workdir": str(workdir)}
+                "precision": precision, "device": str(device), "workdir": str(workdir), "baseline": args.baseline}
 
         # The machine's matmul peak in the training dtype, and the untrained model's loss (the starting point).
         peak_before = matmul_peak_flops(device, amp or torch.float32, args.matmul_size)
@@ -656,22 +664,34 @@ def main(argv=None) -> int:
               f"held-out loss before training {initial_loss:.3f}", file=sys.stderr, flush=True)
 
         runs: dict[str, list[dict]] = {m: [] for m in methods}
-        for round_index in range(args.repeats):
-            order = methods if round_index % 2 == 0 else methods[::-1]  # alternate: a b c d, d c b a, ...
-            for method in order:
-                load_start = load_average()
-                print(f"bench_train: round {round_index + 1}, {METHODS[method]} (load {load_start:.1f}) ...",
-                      file=sys.stderr, flush=True)
-                result = (run_in_this_process(method, spec) if args.in_process
-                          else run_in_subprocess(method, spec, workdir, baseline, timeout=args.worker_timeout))
-                result["load_start"], result["load_end"] = load_start, load_average()
-                runs[method].append(result)
-                if "error" in result:
-                    print(f"bench_train: {method} failed: {result['error']}", file=sys.stderr, flush=True)
-                else:
-                    print(f"bench_train:   {result['tokens_per_s']:.0f} tokens/s, median step {result['median_step_s']:.2f} s, "
-                          f"final loss {result['final_loss']:.3f}", file=sys.stderr, flush=True)
-        peak = max(peak_before, matmul_peak_flops(device, amp or torch.float32, args.matmul_size))
+        stopped = False
+        previous = signal.signal(signal.SIGTERM, _stop)  # e.g. `timeout`: keep what was measured
+        try:
+            for round_index in range(args.repeats):
+                order = methods if round_index % 2 == 0 else methods[::-1]  # alternate: a b c d, d c b a, ...
+                for method in order:
+                    load_start = load_average()
+                    print(f"bench_train: round {round_index + 1}, {METHODS[method]} (load {load_start:.1f}) ...",
+                          file=sys.stderr, flush=True)
+                    result = (run_in_this_process(method, spec) if args.in_process
+                              else run_in_subprocess(method, spec, workdir, baseline, timeout=args.worker_timeout))
+                    result["load_start"], result["load_end"] = load_start, load_average()
+                    runs[method].append(result)
+                    if "error" in result:
+                        print(f"bench_train: {method} failed: {result['error']}", file=sys.stderr, flush=True)
+                    else:
+                        print(f"bench_train:   {result['tokens_per_s']:.0f} tokens/s, median step "
+                              f"{result['median_step_s']:.2f} s, final loss {result['final_loss']:.3f}",
+                              file=sys.stderr, flush=True)
+        except Stopped:
+            stopped = True
+            print("bench_train: stopped (SIGTERM); writing what was measured", file=sys.stderr, flush=True)
+            for method in methods:
+                if not runs[method]:
+                    runs[method].append({"method": method, "error": "not run or not finished: the benchmark was stopped"})
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+        peak = peak_before if stopped else max(peak_before, matmul_peak_flops(device, amp or torch.float32, args.matmul_size))
         if baseline is not None:
             subprocess.run(["git", "worktree", "remove", "--force", str(baseline)], cwd=REPO_ROOT,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -701,8 +721,7 @@ def summarize(results: list[dict]) -> dict | None:
         return None
     keys = ("tokens_per_s", "median_step_s", "padding_fraction", "flops_per_s", "final_loss", "tokens_per_cpu_s")
     summary = {key: statistics.median(r[key] for r in good) for key in keys}
-    summary["total_step_s"] = statistics.median(sum(r["step_times_s"]) for r in good)  # every step, warm-up too
-    summary["steps"] = good[0]["steps"]
+    summary["step_times_s"] = good[0]["step_times_s"]  # every step of the first good run, warm-up too
     summary["peak_memory_bytes"] = max(r["peak_memory_bytes"] for r in good)
     summary["timed_steps"] = good[0]["timed_steps"]
     summary["load"] = f"{min(r['load_start'] for r in good):.1f}-{max(r['load_end'] for r in good):.1f}"
@@ -741,17 +760,20 @@ def format_section(runs, skipped, spec, *, peak, initial_loss, train_lengths, ma
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
     ]
     for method in METHODS:
+        label = METHODS[method]
+        if method == "a0" and spec.get("baseline"):
+            label = label.replace("`--baseline REV`", f"`--baseline {spec['baseline']}`")
         if method in skipped:
-            lines.append(f"| {METHODS[method]} | skipped: {skipped[method]} | | | | | | | |")
+            lines.append(f"| {label} | skipped: {skipped[method]} | | | | | | | |")
             continue
         if method not in runs:
             continue
         s = summaries[method]
         if s is None:
-            lines.append(f"| {METHODS[method]} | failed: {runs[method][0]['error'][:200]} | | | | | | | |")
+            lines.append(f"| {label} | failed: {runs[method][0]['error'][:200]} | | | | | | | |")
             continue
         lines.append(
-            f"| {METHODS[method]} | {s['tokens_per_s']:.0f} | {s['median_step_s']:.2f} | {100 * s['padding_fraction']:.0f}% | "
+            f"| {label} | {s['tokens_per_s']:.0f} | {s['median_step_s']:.2f} | {100 * s['padding_fraction']:.0f}% | "
             f"{s['peak_memory_bytes'] / 2**30:.2f} | {s['final_loss']:.3f} | {100 * s['flops_per_s'] / peak:.1f}% | {s['load']} | "
             f"{s['tokens_per_cpu_s']:.1f} |")
     lines.append("")
@@ -840,22 +862,25 @@ def verdict_lines(summaries: dict, *, gpu: bool = False, peak: float | None = No
 def compile_line(eager: dict, compiled: dict) -> str:
     """What ``compile: true`` costs (warm-up) and saves (per step), and after how many steps it pays off.
 
-    Warm-up = the time a run spends beyond its steady state (steps x median step), compiled minus eager, so
-    it holds the first compile and every recompile for a new shape. ``compile: auto`` turns compile on for
-    CUDA runs of at least ``labutils.train.COMPILE_MIN_STEPS`` steps; this line is the measurement behind it.
+    (a) and (ac) train on the same batches in the same order, so step i is compared with step i: the
+    saving is the median of the per-step differences (batch widths vary ~2x from step to step, so the
+    two runs' own medians would compare different batches), the warm-up is what the compiled run spent
+    beyond that steady saving (the first compile and every recompile for a new shape). ``compile: auto``
+    turns compile on for CUDA runs of at least ``labutils.train.COMPILE_MIN_STEPS`` steps.
     """
     from labutils.train import COMPILE_MIN_STEPS
 
-    def overhead(s):
-        return s["total_step_s"] - s["steps"] * s["median_step_s"]
-
-    warmup = overhead(compiled) - overhead(eager)
-    saved = eager["median_step_s"] - compiled["median_step_s"]
-    speedup = eager["median_step_s"] / compiled["median_step_s"]
-    text = (f"- compile: (ac) vs (a) median step {compiled['median_step_s']:.3f} vs {eager['median_step_s']:.3f} s "
-            f"(**{speedup:.2f}x**), warm-up {warmup:.0f} s over {compiled['steps']} steps")
-    if saved > 0:
-        text += (f"; pays off after ~{max(0.0, warmup) / saved:,.0f} steps of this batch "
+    pairs = list(zip(eager["step_times_s"], compiled["step_times_s"]))
+    differences = [c - e for e, c in pairs]         # > 0: the compiled step was slower
+    steady = statistics.median(differences)
+    warmup = sum(differences) - len(pairs) * steady
+    speedup = statistics.median(e / c for e, c in pairs)
+    faster = sum(c < e for e, c in pairs)
+    text = (f"- compile: (ac) vs (a), step by step on the same batches: **{speedup:.2f}x** (median of {len(pairs)} "
+            f"paired steps; faster in {faster}), {abs(steady):.3f} s per step {'saved' if steady < 0 else 'lost'} "
+            f"(median), warm-up {warmup:.0f} s")
+    if steady < 0:
+        text += (f"; pays off after ~{max(0.0, warmup) / -steady:,.0f} steps of this batch "
                  f"(`compile: auto` turns it on on CUDA from {COMPILE_MIN_STEPS:,} steps)")
     else:
         text += "; no faster per step, so it never pays off at this batch"

@@ -10,9 +10,10 @@
 #                      in the lab's cache layout -- its speed and memory figures are real, its losses are not
 #   --out DIR          where the log and the results go (default: $OUT if set, else ./gpu-check)
 #   --part core        (default) the CUDA-relevant tests; `labutils bench train` (a)-(d) side by side at
-#                      batch 16; the lab's loop alone at the GPU default batch (scale: auto) and at the
-#                      largest batch that fits, for MFU; a `labutils train` of notebook 03's config; the host
-#                      reads of a step, attributed (benchmarks/profile_syncs.py). Under 6 minutes.
+#                      batch 16; the host reads of a step, with the device of each tensor read
+#                      (benchmarks/profile_syncs.py); the lab's loop alone at the GPU default batch (scale: auto)
+#                      and at the largest batch that fits, for MFU; a `labutils train` of notebook 03's config.
+#                      Under 6 minutes.
 #   --part compile     the lab's loop with and without `compile: true` side by side at the GPU default batch:
 #                      warm-up, speed-up, and after how many steps it pays off (what `compile: auto` rests on).
 #                      Under 4 minutes; a second call, so that a slow compile cannot cost the core figures.
@@ -47,15 +48,16 @@ exec > >(tee "$LOG") 2>&1
 export PYTHONUNBUFFERED=1 HF_HUB_OFFLINE=1 TOKENIZERS_PARALLELISM=false
 started=$(date +%s)
 step() { echo; echo "=== [$(( $(date +%s) - started )) s] $*"; }
-# run CAP CMD...: CMD with a time limit of CAP seconds or what is left before the deadline, whichever is less
+# run CAP CMD...: CMD with a time limit of CAP seconds or what is left before the deadline, whichever is less.
+# Returns CMD's status; 124 when it was stopped at the limit (SIGTERM, then SIGKILL 10 s later), 3 when skipped.
 run() {
   local cap=$1; shift
   local left=$(( DEADLINE - ($(date +%s) - started) ))
   [ "$left" -lt "$cap" ] && cap=$left
-  if [ "$cap" -lt 15 ]; then echo "SKIPPED: ${left} s left before the ${DEADLINE} s deadline"; return 1; fi
-  timeout "$cap" "$@"
+  if [ "$cap" -lt 15 ]; then echo "SKIPPED: ${left} s left before the ${DEADLINE} s deadline"; return 3; fi
+  timeout -k 10 "$cap" "$@"
   local code=$?
-  [ "$code" = 124 ] && echo "STOPPED at its ${cap} s limit"
+  [ "$code" = 124 ] || [ "$code" = 137 ] && echo "STOPPED at its ${cap} s limit"
   return "$code"
 }
 
@@ -119,8 +121,11 @@ if [ "$PART" = core ]; then  # the most wanted figures first: the deadline cuts 
     -k "not sigkill and not two_processes" || echo "TESTS FAILED OR CUT SHORT (see above)"
 
   step "labutils bench train: (a)-(d) at batch $BATCH, side by side"
-  run 180 "${BENCH[@]}" --steps "$STEPS" --batch-size "$BATCH" --methods a,b,c,d --worker-timeout 42 \
+  run 180 "${BENCH[@]}" --steps "$STEPS" --batch-size "$BATCH" --methods a,b,c,d --worker-timeout 35 \
     || echo "BENCH FAILED OR CUT SHORT (see above)"
+
+  step "host reads per training step, and the device of each tensor read (tiny model)"
+  run 25 python3 benchmarks/profile_syncs.py --steps 4 --attribute || echo "PROFILE FAILED OR CUT SHORT (see above)"
 
   step "the lab's loop alone at notebook 03's batch here ($DEFAULT_BATCH): MFU at the default batch"
   run 40 "${BENCH[@]}" --steps 8 --batch-size "$DEFAULT_BATCH" --methods a || echo "BENCH (default batch) FAILED OR CUT SHORT"
@@ -128,15 +133,16 @@ if [ "$PART" = core ]; then  # the most wanted figures first: the deadline cuts 
   step "the lab's loop alone at the largest of these batches that fits: $BIGS"
   for big in $BIGS; do
     echo "--- batch $big"
-    run 45 "${BENCH[@]}" --steps 6 --batch-size "$big" --methods a && { echo "largest batch that fits: $big"; break; }
+    run 45 "${BENCH[@]}" --steps 6 --batch-size "$big" --methods a
+    code=$?
+    if [ "$code" = 0 ]; then echo "largest batch that fits: $big"; break; fi
+    if [ "$code" != 1 ]; then echo "largest batch not determined: batch $big was stopped or skipped (status $code)"; break; fi
+    echo "batch $big failed (out of memory? see its row above): trying the next"
   done
 
   step "labutils train of notebook 03's config"
   run 60 python3 -m labutils.cli train --config configs/full_ft_summarization.yaml $TRAIN_OVERRIDES \
     output_dir="$OUT_DIR/runs" progress=false --fresh || echo "TRAIN FAILED OR CUT SHORT (see above)"
-
-  step "host reads per training step, and the device of each tensor read (tiny model)"
-  run 25 python3 benchmarks/profile_syncs.py --steps 4 --attribute || echo "PROFILE FAILED OR CUT SHORT (see above)"
 else
   step "the lab's loop with and without compile: true at batch $DEFAULT_BATCH, side by side"
   # (a) first, then (ac) with what is left: a compile slower than that is recorded as such, (a)'s row kept

@@ -17,9 +17,10 @@ download() {
     --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 --platform manylinux2014_x86_64 \
     --platform any -d "$DIR" "$@"
 }
-# Pinned: these versions passed `gpu_check.sh --dry-run` (both parts) on 2026-12-01 in a CPU copy of the GPU image's
-# own packages (torch 2.11.0, transformers 5.17.0, huggingface_hub 1.33.0, accelerate 1.15.0, peft 0.21); a newer
-# TRL or datasets may ask for a newer transformers than the image has, and --no-deps installs would not notice.
+# Pinned: these versions passed `gpu_check.sh --dry-run` (both parts) on 2026-12-01 on a CPU with the GPU image's
+# package versions (torch 2.11.0, transformers 5.17.0, huggingface_hub 1.33.0, accelerate 1.15.0, peft 0.21) on
+# Python 3.11 (py311/cp311 builds of multiprocess and xxhash; the image is 3.12); a newer TRL or datasets may ask
+# for a newer transformers than the image has, and --no-deps installs would not notice.
 download datasets==5.2.0 dill==0.4.1 multiprocess==0.70.19 xxhash==4.1.0 nltk==3.10.4 gguf==0.19.0 trl==1.16.0 \
   papermill==2.7.0 nbclient==0.11.0 nbformat==5.11.1 ansicolors==1.1.8 tenacity==9.2.1 fastjsonschema==2.22.3 \
   jupyter_client==8.10.0 entrypoints==0.4.2
