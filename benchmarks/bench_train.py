@@ -82,7 +82,7 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TASK = "summarization"
-TEMPLATE = "default"  # labutils.prompts.DEFAULT_TEMPLATE: one fixed instruction for every method
+TEMPLATE = "default"  # the task's default_template (labutils.tasks): one fixed instruction for every method
 METHODS = {
     "a": "(a) `labutils.train.train`",
     "b": "(b) HF `Trainer`, course-lab setup (pad to max_length, labels = input_ids)",

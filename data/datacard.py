@@ -346,13 +346,13 @@ _DESCRIPTIONS = {
           "(who/what/when/where/how many/which, often paraphrased) and an answer that is an exact span of the "
           "context. Fields: `id`, `context`, `question`, `answer`. Metrics: exact match, token F1.",
 }
-# What each task's test_heldout holds back from train and validation.
-_HELD_OUT = {
-    "summarization": "whole topics (listed below): no dialogue on them is in train, validation or test",
-    "sentiment": "product domains: reviews of things no training review is about (books, apps and games, "
-                 "courses and classes, events)",
-    "ner": "entity names: every person, organisation and place in test_heldout is absent from train and validation",
-    "qa": "subjects: contexts about kinds of subject (species, buildings and bridges) that train and validation never describe",
+# What each task's test_heldout holds back from train and validation: the kind is ``Task.heldout``
+# (labutils.tasks, its one home); this is the detail the card adds to it.
+_HELD_OUT_DETAIL = {
+    "summarization": " (listed below): no dialogue on them is in train, validation or test",
+    "sentiment": ": reviews of things no training review is about (books, apps and games, courses and classes, events)",
+    "ner": ": every person, organisation and place in test_heldout is absent from train and validation",
+    "qa": ": contexts about kinds of subject (species, buildings and bridges) that train and validation never describe",
 }
 
 
@@ -439,7 +439,7 @@ def render_readme() -> str:
         "notebook can report both scores side by side:",
         "",
     ]
-    out += [f"- **{task}** `test_heldout`: {_HELD_OUT[task]}." for task in TASKS]
+    out += [f"- **{task}** `test_heldout`: {check_task(task).heldout}{_HELD_OUT_DETAIL[task]}." for task in TASKS]
     out += [
         "",
         "Summarization's `validation` and `test` are in-distribution by topic but use **held-out wordings**: "

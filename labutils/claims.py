@@ -222,6 +222,23 @@ def gain_ratio(base: Mapping[str, Any], reference: Mapping[str, Any], candidate:
     return bootstrap({task: [base, reference, candidate]}, ratio, unit="ratio", **options)
 
 
+def drop_ratio(base_suite, reference_suite, candidate_suite, tasks: Sequence[str], **options) -> Estimate:
+    """The candidate's losses on ``tasks`` over the reference's: sum of each task's drop below the base.
+
+    Only losses count (a gain on one task does not offset a loss on another). Resamples where the
+    reference loses nothing give no ratio and are left out.
+    """
+    suites = [_results_of(suite) for suite in (base_suite, reference_suite, candidate_suite)]
+    tasks = list(tasks)
+
+    def ratio(s):
+        reference = sum(np.maximum(0.0, s[task][0] - s[task][1]) for task in tasks)
+        candidate = sum(np.maximum(0.0, s[task][0] - s[task][2]) for task in tasks)
+        return np.divide(candidate, reference, out=np.full_like(reference, np.nan), where=reference > 0)
+
+    return bootstrap({task: [suite[task] for suite in suites] for task in tasks}, ratio, unit="ratio", **options)
+
+
 # --------------------------------------------------------------------------------------
 # 3. Sentences
 # --------------------------------------------------------------------------------------
@@ -259,6 +276,48 @@ def compare_sentence(first: str, second: str, difference: Estimate, *, quantity:
     word = more if difference.value > 0 else less
     return (f"{second}'s {quantity} is **{word}** than {first}'s by {abs(difference.value):.1f} points "
             f"({difference.interval()})")
+
+
+MET, MISSED, UNSETTLED = "met", "missed", "not settled"
+
+
+def verdict(estimate: Estimate, *, at_least: float | None = None, above: float | None = None,
+            below: float | None = None) -> str:
+    """Whether a target is :data:`MET`, :data:`MISSED` or :data:`UNSETTLED` by this run.
+
+    Met or missed only when the whole 95% interval is on one side of the target; an interval that
+    covers it (or no interval) leaves it unsettled: the run cannot tell. Give exactly one target:
+    ``at_least`` (>=), ``above`` (>) or ``below`` (<).
+    """
+    given = [(name, value) for name, value in (("at_least", at_least), ("above", above), ("below", below))
+             if value is not None]
+    if len(given) != 1:
+        raise ValueError(f"verdict needs exactly one of at_least, above, below; got {[n for n, _ in given]}")
+    kind, target = given[0]
+    low, high = estimate.low, estimate.high
+    if kind == "below":
+        met, missed = high < target, low >= target
+    elif kind == "above":
+        met, missed = low > target, high <= target
+    else:
+        met, missed = low >= target, high < target
+    return MET if met else MISSED if missed else UNSETTLED
+
+
+def verdict_text(estimate: Estimate, **target: float) -> str:
+    """``"**met** (95% CI 83% to 97%, n = 40)"``, or "**not settled**: ... covers the target of 80%"."""
+    (kind, value), = target.items()
+    word = verdict(estimate, **target)
+    sign = {"at_least": "≥ ", "above": "> ", "below": "< "}[kind]
+    wanted = sign + (f"{value:.0%}" if estimate.unit == "ratio" else _number(value, estimate.unit))
+    if word == UNSETTLED:
+        return f"**{word}** by this run: its {estimate.interval()} reaches both sides of the target ({wanted})"
+    return f"**{word}** ({estimate.interval()}; target {wanted})"
+
+
+def combined_verdict(verdicts: Sequence[str]) -> str:
+    """All of several targets: missed if one is missed, met if all are met, else unsettled."""
+    return MISSED if MISSED in verdicts else MET if all(v == MET for v in verdicts) else UNSETTLED
 
 
 def headline(finding: str, text: str, estimate: Estimate) -> dict[str, Any]:
@@ -311,6 +370,20 @@ def unparsed_share(result: Mapping[str, Any]) -> float:
     if not rows or "unparsed" not in rows[0]:
         return float("nan")
     return sum(row["unparsed"] for row in rows) / len(rows)
+
+
+def unparsed_shares(suites: Mapping[str, Any]) -> dict[str, dict[str, float]]:
+    """``{model: {task: share of unreadable answers}}`` for the tasks whose answers are parsed.
+
+    Those are the tasks with labels or entity types (:mod:`labutils.tasks`); a free-text task has
+    no format to miss. ``suites``: ``{model: suite table or {task: result}}``.
+    """
+    shares = {}
+    for name, suite in suites.items():
+        results = _results_of(suite)
+        shares[name] = {task: unparsed_share(result) for task, result in results.items()
+                        if check_task(task).labels or check_task(task).entity_types}
+    return shares
 
 
 def score_table(suites: Mapping[str, Any], tasks: Sequence[str] | None = None, **options) -> pd.DataFrame:

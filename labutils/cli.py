@@ -70,11 +70,13 @@ def _cmd_eval(args) -> int:
         print(json.dumps(to_jsonable({
             "model": args.model, "task": args.task, "n": result["n"], "metrics": metrics,
             "seconds": round(result["seconds"], 3), "examples_per_second": round(result["examples_per_second"], 3),
-            "template": result["template"], "shots": result["shots"]})))
+            "template": result["template"], "shots": result["shots"], "shots_fitted": result["shots_fitted"]})))
         return 0
     source = args.data or f"bundled {args.split} split"
     print(f"model    {args.model}\ntask     {args.task} ({source}, n={result['n']})")
-    print(f"prompt   template {result['template']!r}, {result['shots']} shot(s)")
+    fitted = (f" asked, at least {result['shots_fitted']} fitted the context"
+              if result["shots_fitted"] < result["shots"] else "")
+    print(f"prompt   template {result['template']!r}, {result['shots']} shot(s){fitted}")
     for metric, value in metrics.items():
         shown = f"{value}" if isinstance(value, int) else f"{value:.4f}"
         print(f"  {metric:<12s} {shown}")
@@ -93,14 +95,22 @@ def _cmd_train(args) -> int:
     result = train(config.replace(resume=False, resume_from=None)) if args.fresh else get_or_train(config)
     m = result.metrics
     print(f"run folder: {result.run_dir}" + (" (reused a finished identical run)" if result.reused else ""))
-    print(f"final loss: {m['final_loss']:.4f}; val loss: {m['final_val_loss']:.4f}; steps: {m['steps']}")
+    print(f"final loss: {_number(m['final_loss'])}; val loss: {_number(m['final_val_loss'])}; steps: {m['steps']}")
     print(f"time: {time.perf_counter() - started:.1f} s total, {m['seconds_per_step']:.2f} s/step, "
           f"{m['tokens_per_s']:.0f} tokens/s, peak memory {m['peak_memory_bytes'] / 2**20:.0f} MiB ({m['precision']})")
     return 0
 
 
+def _number(value) -> str:
+    """A loss as the run summary prints it; "none" where the run measured none (no validation, no step)."""
+    return "none" if value is None else f"{value:.4f}"
+
+
 def _cmd_run(args) -> int:
     only = args.only.split(",") if args.only else None
+    if args.out is not None and Path(args.out).exists() and not Path(args.out).is_dir():
+        print(f"labutils run: --out {args.out} is a file; give a folder (it is created if absent)", file=sys.stderr)
+        return 2
     runs, report = run_lab(smoke=args.smoke, only=only, out=args.out, model=args.model, fail_fast=args.fail_fast)
     failed = [run for run in runs if run.status != "ok"]
     print(f"report: {report}")
@@ -218,10 +228,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except (ValueError, RuntimeError, FileNotFoundError) as error:
+    except (ValueError, RuntimeError, OSError) as error:
+        if getattr(args, "traceback", False):
+            raise
         # Our own errors carry actionable messages; show them without a traceback.
-        if not getattr(args, "traceback", False) and type(error).__module__.startswith("labutils"):
+        if type(error).__module__.startswith("labutils"):
             print(f"labutils {args.command}: {error}", file=sys.stderr)
+            return 2
+        # The system's, about a file we were given or write (permissions, a file where a folder belongs, a full
+        # disk): the file and the reason say what to do.
+        if isinstance(error, OSError) and error.filename:
+            print(f"labutils {args.command}: {error.filename}: {error.strerror or error}", file=sys.stderr)
             return 2
         raise
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import os
 import types
 import typing
@@ -158,11 +159,19 @@ class TrainConfig:
         """
         path = Path(path)
         try:
-            values = yaml.safe_load(path.read_text()) or {}
+            raw = path.read_bytes()
+            values = yaml.safe_load(raw.decode("utf-8"))
         except OSError as error:
             raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from None
+        except UnicodeDecodeError as error:
+            line = raw[:error.start].count(b"\n") + 1
+            raise ConfigError(f"{path} line {line}: not UTF-8 text (byte {raw[error.start]:#x}); save the file as "
+                              "UTF-8") from None
         except yaml.YAMLError as error:
             raise ConfigError(f"{path}: not valid YAML: {error}") from None
+        if values is None:
+            raise ConfigError(f"{path}: the file is empty (or only comments); a config needs at least model: and "
+                              "tasks:, e.g. copy configs/smoke.yaml")
         if not isinstance(values, dict):
             raise ConfigError(f"{path}: expected a mapping of key: value at the top level")
         for item in overrides or []:
@@ -281,6 +290,9 @@ class TrainConfig:
                 raise ConfigError(f"{key}: {rule}, got {getattr(self, key)!r}")
 
         need(self.lr > 0, "lr", "must be > 0")
+        for key in ("lr", "epochs", "weight_decay", "max_grad_norm", "lora_alpha"):
+            need(math.isfinite(getattr(self, key)), key, "must be a finite number")
+        need(0 <= self.seed < 2**32, "seed", "must be in [0, 2**32) (numpy's seed range)")
         for key in ("batch_size", "grad_accum", "log_every"):
             need(getattr(self, key) >= 1, key, "must be >= 1")
         need(self.max_length >= MIN_MAX_LENGTH, "max_length", f"must be >= {MIN_MAX_LENGTH} (a chat prompt's markup "
@@ -292,6 +304,7 @@ class TrainConfig:
         need(self.max_steps is not None or self.epochs > 0, "epochs", "must be > 0 (or set max_steps)")
         need(self.train_limit is None or self.train_limit >= 1, "train_limit", "must be >= 1 or null")
         need(self.eval_limit is None or self.eval_limit >= 1, "eval_limit", "must be >= 1 or null")
+        need(self.generation_eval_limit >= 1, "generation_eval_limit", "must be >= 1")
         need(0 <= self.min_lr_ratio <= 1, "min_lr_ratio", "must be between 0 and 1")
         need(self.r >= 1, "r", "must be >= 1")
         need(self.lora_alpha > 0, "lora_alpha", "must be > 0")
@@ -316,7 +329,7 @@ class TrainConfig:
                                       f"choose 'all', 'default' or one of: {', '.join(names)}")
         if self.mix_weights is not None:
             need(len(self.mix_weights) == len(self.tasks), "mix_weights", f"needs one weight per task ({len(self.tasks)})")
-            need(all(w > 0 for w in self.mix_weights), "mix_weights", "must all be > 0")
+            need(all(0 < w < math.inf for w in self.mix_weights), "mix_weights", "must all be finite numbers > 0")
 
 
 def _coerce(key: str, value: Any, hint: Any, source: str) -> Any:

@@ -101,17 +101,22 @@ def _short(value: Any) -> str:
     return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 3] + "..."
 
 
-def _check_text(row: Mapping[str, Any], name: str) -> str:
-    """Return row[name] if it is a non-empty string, else raise a DataError naming the field."""
+def _check_text(row: Mapping[str, Any], name: str, where: str | None = None) -> str:
+    """Return row[name] if it is a non-empty string, else raise a DataError naming the field.
+
+    ``where``: the field as the message names it, when it is nested (``entities[0].text``).
+    """
     value = row[name]
+    field = where.split("[")[0] if where else name  # the row's field; skipped-row reports count by it
+    label = f"{field}: {name}" if where else name
     if not isinstance(value, str):
         raise DataError(
-            f"field '{name}' must be a string, got {type(value).__name__} {_short(value)}",
-            field=name,
-            reason=f"{name}: not a string",
+            f"field '{where or name}' must be a string, got {type(value).__name__} {_short(value)}",
+            field=field,
+            reason=f"{label}: not a string",
         )
     if not value.strip():
-        raise DataError(f"field '{name}' is empty", field=name, reason=f"{name}: empty")
+        raise DataError(f"field '{where or name}' is empty", field=field, reason=f"{label}: empty")
     return value
 
 
@@ -209,7 +214,7 @@ def validate_row(task: str, row: Mapping[str, Any]) -> dict[str, Any]:
                     field="entities",
                     reason="entities: type not PER/ORG/LOC",
                 )
-            entity_text = _check_text(entity, "text")
+            entity_text = _check_text(entity, "text", f"{where}.text")
             if entity_text not in text:
                 raise DataError(
                     f"field '{where}.text' {entity_text!r} does not occur verbatim in field 'text'",

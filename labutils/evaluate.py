@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+import warnings
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -40,13 +41,13 @@ from labutils.device import autocast_dtype
 from labutils.metrics import EvaluationError, score_task
 from labutils.models import is_seq2seq
 from labutils.presets import load_source
-from labutils.prompts import as_model_input, build_few_shot, context_length, encode_prompts
+from labutils.prompts import FewerShotsWarning, as_model_input, build_few_shot, context_length, encode_prompts
 from labutils.results import to_jsonable
 from labutils.tasks import TASK_NAMES, TASKS, check_task, stop_strings
 from labutils.templates import TemplateError, resolve_template, target_text
 
 # Keys of an evaluate_task result that are not metrics.
-_RESULT_INFO_KEYS = ("task", "model", "template", "shots", "n", "seconds", "examples_per_second", "predictions")
+_RESULT_INFO_KEYS = ("task", "model", "template", "shots", "shots_fitted", "n", "seconds", "examples_per_second", "predictions")
 
 
 def _check_task(task: str):
@@ -312,12 +313,20 @@ def evaluate_task(
         raise EvaluationError(str(error)) from None
 
     # 1) prompts: the template's instruction (with `shots` solved examples in front)
-    prompts = []
+    prompts, fitted = [], []
     for row in rows:
         if shots:
-            prompts.append(build_few_shot(task, row, k=shots, tokenizer=tokenizer, template=chosen, seed=seed).text)
+            few_shot = build_few_shot(task, row, k=shots, tokenizer=tokenizer, template=chosen, seed=seed)
+            prompts.append(few_shot.text)
+            fitted.append(few_shot.shots_used)
         else:
             prompts.append(chosen.render(row)[0])
+            fitted.append(0)
+    if fitted and min(fitted) < shots:
+        short = sum(used < shots for used in fitted)
+        warnings.warn(FewerShotsWarning(
+            f"{task}: in {short} of {len(rows)} prompt(s) only {min(fitted)} to {max(fitted)} of the {shots} shots fit "
+            "the model's context window (the furthest from the question were dropped)"), stacklevel=2)
     model_inputs = [as_model_input(tokenizer, prompt) for prompt in prompts]
 
     # 2) generation, timed on its own: it is the part that depends on the model and hardware
@@ -350,6 +359,7 @@ def evaluate_task(
         "task": task,
         "template": getattr(chosen, "name", str(chosen)),
         "shots": shots,
+        "shots_fitted": min(fitted, default=shots),  # the fewest shots any prompt held (fewer where they did not fit)
         **metrics,
         "n": len(rows),
         "seconds": seconds,

@@ -116,6 +116,12 @@ def trained_task_changes(by_split: Mapping[str, Mapping[str, Any]],
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis(["model", "task"])
 
 
+def changes_for_results(changes: pd.DataFrame) -> dict[str, dict[str, dict[str, Any]]]:
+    """:func:`trained_task_changes` for a results file: ``{"model / task": {split: estimate as a dict}}``."""
+    return {f"{name} / {task}": {split: estimate.as_dict() for split, estimate in row.items()}
+            for (name, task), row in changes.iterrows()}
+
+
 def heldout_sentences(changes: pd.DataFrame) -> list[str]:
     """One sentence per (model, trained task): its gain in-distribution and on what was held out."""
     return [f"*{name}* on {task}: " + claims.change_sentence("in-distribution", row["in-distribution"])

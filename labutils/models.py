@@ -77,7 +77,11 @@ def resolve(name: str) -> ModelSource:
     if path.is_dir():
         for folder in (path, path / "final", path / "model"):
             if (folder / "adapter_config.json").is_file():
-                base = json.loads((folder / "adapter_config.json").read_text()).get("base_model_name_or_path")
+                try:
+                    base = json.loads((folder / "adapter_config.json").read_text()).get("base_model_name_or_path")
+                except (OSError, ValueError, AttributeError) as error:  # AttributeError: JSON that is not an object
+                    raise ModelLoadError(f"{folder / 'adapter_config.json'}: not a readable adapter config ({error}); "
+                                         "copy the run folder again, or train it again.") from None
                 if not base:
                     raise ModelLoadError(f"{folder / 'adapter_config.json'} names no base model "
                                          "(key 'base_model_name_or_path').")
@@ -146,8 +150,14 @@ def _hub_call(function, path: str, **kwargs):
         kwargs["local_files_only"] = True  # a copy in the hub cache still loads
     try:
         return function(path, **kwargs)
-    except OSError as error:
+    except Exception as error:  # noqa: BLE001 -- whatever transformers raises, the folder or the hub is the cause
         if Path(path).exists():
+            first_line = (str(error).strip().splitlines() or [""])[0][:200]
+            raise ModelLoadError(
+                f"{path}: the model files there could not be loaded ({type(error).__name__}: {first_line}). The folder "
+                "may be damaged (a copy cut short, an edited or missing file) or written by a newer transformers: "
+                "copy it again, or train the run again with `labutils train --fresh --config ...`.") from error
+        if not isinstance(error, OSError):
             raise
         reason = f"the hub is offline here ({offline}) and the model is not in the hub cache" if offline else error
         raise ModelLoadError(

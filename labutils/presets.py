@@ -63,6 +63,15 @@ def _structured(row: Mapping[str, Any], name: str) -> Any:
     return value
 
 
+def _list(row: Mapping[str, Any], name: str, value: Any = None) -> list:
+    """``row[name]`` (or ``value``, read from it) as a list; anything else is refused naming the field."""
+    value = _structured(row, name) if value is None else value
+    if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
+        raise DataError(f"field '{name}' must be a list, got {type(value).__name__} {str(value)[:40]!r}",
+                        field=name, reason=f"{name}: not a list")
+    return list(value)
+
+
 def convert_dialogsum(row: Mapping[str, Any]) -> dict[str, Any]:
     """DialogSum already has the schema: ``id``, ``dialogue`` (``#Person1#: ...``), ``summary``, ``topic``."""
     return {key: row[key] for key in ("id", "dialogue", "summary", "topic") if key in row}
@@ -74,7 +83,8 @@ def convert_rotten_tomatoes(row: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(label, str) and label.strip().isdigit():
         label = int(label)
     # An unknown class stays as it is, so that validation names the bad value.
-    return {"id": row.get("id"), "text": row.get("text"), "label": BINARY_SENTIMENT.get(label, label)}
+    known = BINARY_SENTIMENT.get(label, label) if isinstance(label, (int, str)) else label
+    return {"id": row.get("id"), "text": row.get("text"), "label": known}
 
 
 def iob2_spans(tokens: list[str], tags: list[Any]) -> list[dict[str, str]]:
@@ -115,8 +125,8 @@ def iob2_spans(tokens: list[str], tags: list[Any]) -> list[dict[str, str]]:
 
 def convert_wikiann(row: Mapping[str, Any]) -> dict[str, Any]:
     """``tokens`` and integer ``ner_tags`` -> ``text`` (tokens joined by spaces) and entity spans."""
-    tokens = [str(token) for token in _structured(row, "tokens")]
-    tags = list(_structured(row, "ner_tags"))
+    tokens = [str(token) for token in _list(row, "tokens")]
+    tags = _list(row, "ner_tags")
     return {"id": row.get("id"), "text": " ".join(tokens), "entities": iob2_spans(tokens, tags)}
 
 
@@ -124,6 +134,7 @@ def convert_squad(row: Mapping[str, Any]) -> dict[str, Any]:
     """``answers: {"text": [...], "answer_start": [...]}`` -> ``answer``, the first answer text."""
     answers = _structured(row, "answers")
     texts = answers.get("text") if isinstance(answers, Mapping) else None
+    texts = _list(row, "answers", texts) if texts is not None else None  # a bare string would give its first letter
     if not texts:
         raise DataError(f"field 'answers' has no answer text, got {str(answers)[:60]!r}",
                         field="answer", reason="answer: no answer in 'answers'")

@@ -107,6 +107,10 @@ def clip_chars(text: str, max_tokens: int, *, keep: str) -> str:
     return text[-limit:] if keep == "end" else text[:limit] + text[-limit:]
 
 
+class FewerShotsWarning(UserWarning):
+    """Fewer solved examples than asked fitted some prompts into the context window."""
+
+
 class PromptTruncatedWarning(UserWarning):
     """Prompts longer than the model's context window were cut from the left (their end, with the question, stays)."""
 

@@ -143,7 +143,7 @@ def prepare_run_dir(config: TrainConfig, *, resume: bool) -> Path:
     """Create the run folder and write its config; a fresh start (no resume, or nothing to resume
     from) first removes what an earlier run left there."""
     run_dir = writable_folder(run_dir_for(config), config)
-    if not (resume and (read_state(run_dir / CHECKPOINT) or read_state(run_dir / PREVIOUS))):
+    if not (resume and (has_checkpoint(run_dir / CHECKPOINT) or has_checkpoint(run_dir / PREVIOUS))):
         for stale in (CHECKPOINT, PREVIOUS, "best", "final", "history.jsonl", "metrics.json", DONE_MARKER,
                       TENSORBOARD_FOLDER):
             if (run_dir / stale).is_dir():
@@ -303,6 +303,11 @@ def save_checkpoint(run_dir: Path, model, optimizer, state: dict) -> Path:
     return final
 
 
+def has_checkpoint(folder: Path) -> bool:
+    """A checkpoint was completed here (its state file, written last, exists), readable or not."""
+    return (folder / "state.json").is_file()
+
+
 def read_state(folder: Path) -> dict | None:
     try:
         return json.loads((folder / "state.json").read_text())
@@ -356,14 +361,20 @@ def _restore(folder: Path, model, optimizer) -> dict:
     return read_state(folder)
 
 
-def _adopt_checkpoint(source: str | os.PathLike, run_dir: Path) -> None:
-    """Copy ``resume_from``'s newest readable checkpoint (and its history) into ``run_dir``."""
+def _adopt_checkpoint(source: str | os.PathLike, run_dir: Path, total_steps: int | None = None) -> None:
+    """Copy ``resume_from``'s newest readable checkpoint (and its history) into ``run_dir``.
+
+    Refused, with nothing copied, when the checkpoint is already at or past this run's last step.
+    """
     source = Path(source).expanduser()
     found = next((f for f in (source / CHECKPOINT, source / PREVIOUS, source) if checkpoint_problem(f) is None), None)
     if found is None:
         raise TrainingError(f"resume_from: {source} holds no readable checkpoint ({source / CHECKPOINT}/state.json); "
                             "give the folder of a run that stopped before finishing (a finished run keeps only final/).")
     step = read_state(found)["step"]
+    if total_steps is not None and step >= total_steps:
+        raise TrainingError(f"resume_from: {found} is at step {step}, and this run stops after {total_steps} steps "
+                            f"(max_steps or epochs), so nothing is left to train; set max_steps above {step}.")
     temp = run_dir / f"checkpoint.tmp-{os.getpid()}"
     shutil.rmtree(temp, ignore_errors=True)
     shutil.copytree(found, temp)
@@ -376,7 +387,7 @@ def _adopt_checkpoint(source: str | os.PathLike, run_dir: Path) -> None:
 
 
 def load_checkpoint(run_dir: Path, model, optimizer, *, resume: bool = True,
-                    resume_from: str | os.PathLike | None = None) -> dict | None:
+                    resume_from: str | os.PathLike | None = None, total_steps: int | None = None) -> dict | None:
     """Restore weights, optimizer and RNG from the newest readable checkpoint and return its state.
 
     ``resume``: this run folder's ``checkpoint/``, or ``checkpoint.old/`` (with a message) when the
@@ -387,13 +398,13 @@ def load_checkpoint(run_dir: Path, model, optimizer, *, resume: bool = True,
     """
     run_dir = Path(run_dir)
     folders = [run_dir / CHECKPOINT, run_dir / PREVIOUS]
-    if not (resume and any(read_state(folder) for folder in folders)):
+    if not (resume and any(has_checkpoint(folder) for folder in folders)):
         if not resume_from:
             return None
-        _adopt_checkpoint(resume_from, run_dir)
+        _adopt_checkpoint(resume_from, run_dir, total_steps)
     failures = []
     for folder in folders:
-        if read_state(folder) is None:
+        if not has_checkpoint(folder):
             continue
         problem = checkpoint_problem(folder)
         try:

@@ -75,6 +75,7 @@ def run_notebook(path: Path, out_dir: Path, *, smoke: bool, model: str, timeout:
     out_path = out_dir / path.name
     results_path = out_dir / f"{path.stem}.results.json"
     parameters = {"smoke": smoke, "model": model, "results_path": str(results_path)}
+    results_path.unlink(missing_ok=True)  # an earlier run's file in a reused --out folder must not pass for this run's
     start = time.perf_counter()
     error = None
     try:

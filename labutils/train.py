@@ -381,7 +381,8 @@ def _examples(config: TrainConfig, model, tokenizer, train_examples, val_example
 
 def _resume(config: TrainConfig, run_dir, model, optimizer, steps_per_epoch: int, total_steps: int, is_main: bool):
     """``(step, best, bad_evals, history)``: a fresh run's, or restored from the last checkpoint."""
-    state = load_checkpoint(run_dir, model, optimizer, resume=config.resume, resume_from=config.resume_from)
+    state = load_checkpoint(run_dir, model, optimizer, resume=config.resume, resume_from=config.resume_from,
+                            total_steps=total_steps)
     if state is None:
         return 0, {"val_loss": math.inf, "step": None}, 0, []
     step = state["step"]

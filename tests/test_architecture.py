@@ -81,9 +81,35 @@ def test_layers_point_down():
         if module not in TOP:
             assert not imports & TOP, f"{module} imports {sorted(imports & TOP)}: only the top layer may"
     assert not graph["train"] & NOT_FROM_TRAIN, f"train imports {sorted(graph['train'] & NOT_FROM_TRAIN)}"
-    assert not graph["cli"] & {"cli"}
     for module in ("tasks", "device", "results"):  # the foundation imports nothing of the package
         assert not graph[module], f"{module} imports {sorted(graph[module])}"
+
+
+def readme_layers() -> list[list[str]]:
+    """The README's table of the package, bottom layer first: one list of module names per row."""
+    readme = (PACKAGE.parent / "README.md").read_text()
+    table = readme.split("The package, bottom layer first", 1)[1].split("\n\n", 2)[1]
+    return [re.findall(r"`(\w+)`", line.split("|")[1]) for line in table.splitlines() if line.startswith("| `")]
+
+
+def test_every_import_points_up_the_readmes_table():
+    layers = readme_layers()
+    row = {module: number for number, names in enumerate(layers) for module in names}
+    graph = module_imports()
+    unnamed = sorted(set(graph) - set(row) - {"__init__"})
+    assert not unnamed, f"README's package table does not name {unnamed}: add each to the row of its layer"
+    down = [f"{module} -> {imported}" for module, imports in graph.items() if module in row
+            for imported in imports if row[imported] > row[module]]
+    assert not down, f"imports that point down the README's table (to a later row): {down}"
+
+
+def test_the_layer_check_finds_a_downward_import(monkeypatch):
+    import test_architecture as this
+
+    monkeypatch.setattr(this, "module_imports", lambda: {"tasks": {"cli"}, "cli": set()})
+    monkeypatch.setattr(this, "readme_layers", lambda: [["tasks"], ["cli"]])
+    with pytest.raises(AssertionError, match="tasks -> cli"):
+        this.test_every_import_points_up_the_readmes_table()
 
 
 @pytest.mark.parametrize("fact, pattern", [

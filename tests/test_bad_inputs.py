@@ -24,6 +24,7 @@ from labutils import default_model
 from labutils.cli import main
 from labutils.config import TrainConfig
 from labutils.default_model import cache_is_valid
+from labutils.models import load_model
 from labutils.rundir import (TrainingError, append_history, keep_sound_checkpoint, read_state, run_dir_for,
                              save_checkpoint)
 from labutils.templates import Template, TemplateError, load_promptsource_yaml
@@ -58,10 +59,21 @@ def ws(tmp_path_factory) -> Path:
     (ws / "bad.yaml").write_text("model: tiny\ntasks: [sentiment\n")
     (ws / "list.yaml").write_text("- model: tiny\n")
     (ws / "a_file").write_text("not a folder\n")
+    (ws / "empty.yaml").write_text("# only a comment\n")
+    (ws / "latin.yaml").write_bytes(b"model: tiny\n# caf\xe9 au lait\ntasks: [sentiment]\n")  # Latin-1, not UTF-8
     (ws / "data_dir").mkdir()
     (ws / "empty_dir").mkdir()
     (ws / "adapter").mkdir()
     (ws / "adapter" / "adapter_config.json").write_text("{}")
+    (ws / "adapter_bad_json").mkdir()
+    (ws / "adapter_bad_json" / "adapter_config.json").write_text("{bad")
+    model, tokenizer = load_model("tiny")  # a saved model folder, then damaged copies of it
+    for damaged in ("bad_config", "cut_weights", "no_weights"):
+        model.save_pretrained(ws / damaged)
+        tokenizer.save_pretrained(ws / damaged)
+    (ws / "bad_config" / "config.json").write_text("{bad")
+    _truncate(ws / "cut_weights" / "model.safetensors")
+    (ws / "no_weights" / "model.safetensors").unlink()
     (ws / "notes.txt").write_text("text\n")
     _jsonl(ws / "good.jsonl", [REVIEW, {**REVIEW, "id": "r2", "label": "negative"}])
     _jsonl(ws / "broken.jsonl", [REVIEW, '{"id": "r2", "text": "oops"'])
@@ -112,6 +124,14 @@ CLI_CASES = [
     ("config file missing", ["train", "--config", "{ws}/nosuch.yaml"], 2, ["nosuch.yaml", "cannot read"]),
     ("config file not YAML", ["train", "--config", "{ws}/bad.yaml"], 2, ["bad.yaml", "YAML"]),
     ("config file a list", ["train", "--config", "{ws}/list.yaml"], 2, ["list.yaml", "mapping"]),
+    ("config file empty", ["train", "--config", "{ws}/empty.yaml"], 2, ["empty.yaml", "empty"]),
+    ("config file not UTF-8", ["train", "--config", "{ws}/latin.yaml"], 2, ["latin.yaml", "line 2", "UTF-8"]),
+    ("generation_eval_limit 0", TRAIN + ["generation_eval_limit=0"], 2, ["generation_eval_limit", "0"]),
+    ("lr infinite", TRAIN + ["lr=.inf"], 2, ["lr", "finite"]),
+    ("epochs infinite", TRAIN + ["epochs=.inf", "max_steps=null"], 2, ["epochs", "finite"]),
+    ("mix_weights infinite", TRAIN + ["tasks=[sentiment, qa]", "mix_weights=[.inf, 1]"], 2, ["mix_weights", "finite"]),
+    ("seed too large", TRAIN + ["seed=99999999999999999999"], 2, ["seed", "2**32"]),
+    ("run --out is a file", ["run", "--smoke", "--only", "01", "--out", "{ws}/a_file"], 2, ["a_file", "--out"]),
     # -- training: found once the data is there
     ("batch bigger than the data", TRAIN + ["batch_size=64", "output_dir={ws}/runs-batch"], 2, ["batch_size", "64"]),
     ("resume_from without checkpoint", TRAIN + ["resume_from={ws}/data_dir", "output_dir={ws}/runs-rf"], 2,
@@ -133,6 +153,10 @@ CLI_CASES = [
     ("data row lacks a field", EVAL + ["--data", "{ws}/no_label.jsonl"], 2, ["no_label.jsonl", "label"]),
     ("data file empty", EVAL + ["--data", "{ws}/empty.jsonl"], 2, ["empty.jsonl", "no rows"]),
     ("data file type", EVAL + ["--data", "{ws}/notes.txt"], 2, ["notes.txt", ".txt"]),
+    # -- more shots than fit the context: fewer are used, and the output says how many
+    ("eval 20 summarization shots", ["eval", "--model", "tiny", "--task", "summarization", "--limit", "1",
+                                     "--max-new-tokens", "2", "--shots", "20", "--json"], 0,
+     ["of the 20 shots fit", '"shots": 20', '"shots_fitted": ']),
     # -- prompts longer than the context: cut from the left, with a warning naming them
     ("eval 10 MB row", EVAL + ["--data", "{ws}/huge_row.jsonl"], 0, ["cut from the left", "prompt(s) 1", '"n": 1']),
     ("eval answer fills the context", EVAL + ["--max-new-tokens", "3000", "--limit", "1"], 2,
@@ -146,6 +170,11 @@ CLI_CASES = [
      ["empty_dir", "holds no model"]),
     ("adapter without a base", ["generate", "--model", "{ws}/adapter", "--prompt", "Hi"], 2,
      ["adapter_config.json", "base_model_name_or_path"]),
+    ("adapter config not JSON", ["generate", "--model", "{ws}/adapter_bad_json", "--prompt", "Hi"], 2,
+     ["adapter_config.json", "not a readable adapter config"]),
+    ("model config not JSON", EVAL + ["--model", "{ws}/bad_config", "--limit", "1"], 2, ["bad_config", "damaged"]),
+    ("model weights cut short", EVAL + ["--model", "{ws}/cut_weights", "--limit", "1"], 2, ["cut_weights", "damaged"]),
+    ("model weights missing", EVAL + ["--model", "{ws}/no_weights", "--limit", "1"], 2, ["no_weights", "damaged"]),
 ]
 
 
@@ -255,6 +284,28 @@ def test_resume_from_another_run_with_a_new_lr(ws, interrupted_run, capsys):
     assert_clear(code, output, 0, ["resume_from", "resumed from", "at step 2 of 3", "steps: 3"])
     [new_run] = [line for line in output.splitlines() if line.startswith("run folder:")]
     assert interrupted_run.name not in new_run  # a new run folder: the lr is hashed
+
+
+def test_resume_from_a_checkpoint_at_or_past_max_steps_is_refused_before_anything_is_copied(ws, interrupted_run,
+                                                                                             capsys):
+    code, output = run_cli([a.format(ws=ws) for a in TRAIN] + [
+        "max_steps=2", "save_every=1", f"resume_from={interrupted_run}", f"output_dir={ws}/past-end"], capsys)
+    assert_clear(code, output, 2, ["resume_from", "step 2", "max_steps", "nothing is left to train"])
+    assert not list((ws / "past-end").glob("*/checkpoint")), "refused, so nothing may be adopted"
+    assert not list((ws / "past-end").glob("*/DONE"))
+
+
+def test_an_unreadable_state_file_is_reported_not_taken_for_no_checkpoint(ws, interrupted_run, capsys):
+    run_dir = _copy_run(interrupted_run, ws / "badstate")
+    (run_dir / "checkpoint" / "state.json").write_text("{bad")
+    code, output = run_cli([a.format(ws=ws) for a in TRAIN] + RESUMABLE + [f"output_dir={ws}/badstate"], capsys)
+    assert_clear(code, output, 0, ["state.json", "previous checkpoint", "checkpoint.old (step 1)", "steps: 3"])
+    run_dir = _copy_run(interrupted_run, ws / "badstates")
+    for folder in ("checkpoint", "checkpoint.old"):
+        (run_dir / folder / "state.json").write_text("{bad")
+    code, output = run_cli([a.format(ws=ws) for a in TRAIN] + RESUMABLE + [f"output_dir={ws}/badstates"], capsys)
+    assert_clear(code, output, 2, ["state.json", "Cannot resume", "--fresh"])
+    assert (run_dir / "checkpoint" / "trainable.safetensors").is_file(), "the checkpoints must be kept, not wiped"
 
 
 def test_nan_guard_keeps_no_checkpoint_with_exploded_weights(ws, capsys):

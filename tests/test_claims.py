@@ -65,6 +65,9 @@ def test_mean_change_and_forgetting_intervals_over_tasks():
     assert cells.loc["tuned", "sentiment"].value == pytest.approx(-100.0)
     assert claims.noise_mask(cells).loc["tuned"].tolist() == [False, True]
     assert claims.interval_table(cells).loc["tuned", "qa"].startswith("≈")
+    # the share of unreadable answers, only for tasks whose answers are parsed (labels or entity types)
+    assert claims.unparsed_shares({"base": base, "tuned": tuned}) == {"base": {"sentiment": 0.0},
+                                                                     "tuned": {"sentiment": 1.0}}
     table = claims.score_table({"base": base, "tuned": tuned})
     assert table.loc["tuned", ("sentiment", "unparsed")] == "100%" and table.loc["tuned", ("qa", "unparsed")] == ""
 
@@ -79,6 +82,45 @@ def test_gain_ratio_and_compare_sentence():
     text = claims.compare_sentence("A", "B", claims.Estimate(-5.0, -8.0, -2.0, 40), quantity="drop",
                                    more="larger", less="smaller")
     assert "**smaller**" in text and "5.0 points" in text
+
+
+def test_a_target_is_met_or_missed_only_when_the_whole_interval_says_so():
+    inside, straddling, outside = (claims.Estimate(0.9, 0.85, 0.95, 40, "ratio"),
+                                   claims.Estimate(0.79, 0.63, 0.97, 40, "ratio"),
+                                   claims.Estimate(0.5, 0.4, 0.6, 40, "ratio"))
+    assert [claims.verdict(e, at_least=0.8) for e in (inside, straddling, outside)] == \
+        [claims.MET, claims.UNSETTLED, claims.MISSED]
+    assert [claims.verdict(e, below=0.7) for e in (inside, straddling, outside)] == \
+        [claims.MISSED, claims.UNSETTLED, claims.MET]
+    # "more than": a tie measured exactly ([0, 0]) is not more
+    assert claims.verdict(claims.Estimate(0.0, 0.0, 0.0, 40), above=0) == claims.MISSED
+    assert claims.verdict(claims.Estimate(3.0, 1.0, 5.0, 40), above=0) == claims.MET
+    assert claims.verdict(claims.Estimate(float("nan"), float("nan"), float("nan"), 40), at_least=0.8) \
+        == claims.UNSETTLED
+    with pytest.raises(ValueError, match="exactly one"):
+        claims.verdict(inside, at_least=0.8, below=0.9)
+    text = claims.verdict_text(straddling, at_least=0.8)
+    assert "not settled" in text and "63% to 97%" in text and "80%" in text
+    assert claims.verdict_text(inside, at_least=0.8).startswith("**met**")
+    assert claims.combined_verdict([claims.MET, claims.UNSETTLED]) == claims.UNSETTLED
+    assert claims.combined_verdict([claims.UNSETTLED, claims.MISSED]) == claims.MISSED
+    assert claims.combined_verdict([claims.MET, claims.MET]) == claims.MET
+
+
+def test_drop_ratio_counts_only_losses_and_is_paired():
+    labels = ["positive", "negative"] * 10
+    base = {"sentiment": _result("sentiment", labels, labels), "qa": _result("qa", ["Paris"] * 20, ["Paris"] * 20)}
+    # the reference loses all of sentiment (-100) and gains nothing on qa; the candidate loses half (-50)
+    reference = {"sentiment": _result("sentiment", ["???"] * 20, labels), "qa": base["qa"]}
+    candidate = {"sentiment": _result("sentiment", labels[:10] + ["???"] * 10, labels), "qa": base["qa"]}
+    ratio = claims.drop_ratio(base, reference, candidate, ["sentiment", "qa"])
+    assert ratio.value == pytest.approx(0.5) and ratio.unit == "ratio"
+    assert 0.2 < ratio.low <= 0.5 <= ratio.high < 0.8
+    # a gain on another task does not offset a loss: only losses count
+    better_qa = {"sentiment": candidate["sentiment"], "qa": _result("qa", ["Paris"] * 20, ["Paris"] * 20)}
+    assert claims.drop_ratio(base, reference, better_qa, ["sentiment", "qa"]).value == pytest.approx(0.5)
+    # no loss to recover: no ratio
+    assert math.isnan(claims.drop_ratio(base, base, candidate, ["sentiment", "qa"]).value)
 
 
 def test_answer_key_folds_every_answer():

@@ -37,6 +37,26 @@ def test_full_ft_and_lora_configs_differ_only_where_they_should():
     assert differing <= {"name", "peft", "lr", "r", "lora_alpha", "lora_dropout", "target_modules"}, differing
 
 
+def _notebook_parameters(name: str) -> dict:
+    """The literal values of a notebook's parameters cell (the one papermill replaces)."""
+    import ast
+    import json
+
+    notebook = json.loads((CONFIGS[0].parents[1] / "notebooks" / name).read_text())
+    cell = next(c for c in notebook["cells"] if "parameters" in c["metadata"].get("tags", []))
+    tree = ast.parse("".join(cell["source"]))
+    return {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)}
+
+
+def test_notebook_06s_lora_knobs_are_its_configs():
+    """Notebook 06 sets r, lora_alpha and lr as parameters (its widgets start there); the CLI reads the config.
+    A learner who runs either must train the same default LoRA."""
+    parameters = _notebook_parameters("06_peft_lora.ipynb")
+    config = TrainConfig.named(parameters["lora_config"])
+    assert (parameters["r"], parameters["lora_alpha"], parameters["lr"]) == (config.r, config.lora_alpha, config.lr)
+
+
 def _write(tmp_path, text: str) -> Path:
     path = tmp_path / "config.yaml"
     path.write_text(text)

@@ -109,6 +109,7 @@ def test_integer_id_becomes_a_string():
         ("sentiment", {"label": 1}, "label_map="),
         ("ner", {"entities": [{"type": "PERSON", "text": "Ada"}]}, "'entities[0].type' must be PER, ORG or LOC"),
         ("ner", {"entities": [{"type": "PER", "text": "Bob"}]}, "'entities[0].text' 'Bob' does not occur verbatim"),
+        ("ner", {"entities": [{"type": "PER", "text": 5}]}, "'entities[0].text' must be a string, got int"),
         ("ner", {"entities": "Ada"}, "field 'entities' must be a list"),
         ("qa", {"answer": "Germany"}, "field 'answer' 'Germany' is not a span of field 'context'"),
         ("qa", {"answer": "france"}, "is not a span"),  # verbatim means same case

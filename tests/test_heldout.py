@@ -51,7 +51,7 @@ def test_held_out_rows_are_new_and_compare_splits_sets_them_side_by_side(tiny):
 
 
 def test_score_heldout_scores_trained_tasks_and_reports_both_splits(monkeypatch, tmp_path):
-    from labutils.heldout import heldout_sentences, score_heldout, trained_task_changes
+    from labutils.heldout import changes_for_results, heldout_sentences, score_heldout, trained_task_changes
     from labutils.runs import evaluate_cached
 
     monkeypatch.setenv("LABUTILS_RUNS", str(tmp_path))
@@ -69,6 +69,9 @@ def test_score_heldout_scores_trained_tasks_and_reports_both_splits(monkeypatch,
     assert changes.loc[("tuned", "sentiment"), "held-out"].value == 0  # the same model: no change
     [sentence] = heldout_sentences(changes)
     assert "held-out product domains" in sentence and "in-distribution" in sentence
+    saved = changes_for_results(changes)  # what the notebooks write to their results files
+    assert list(saved) == ["tuned / sentiment"] and set(saved["tuned / sentiment"]) == {"in-distribution", "held-out"}
+    assert saved["tuned / sentiment"]["held-out"] == changes.loc[("tuned", "sentiment"), "held-out"].as_dict()
     again = score_heldout("tiny", {"tuned": ("tiny", ["sentiment"])}, **options)
     assert again["base"].attrs["from_cache"] == ["sentiment"]  # cached like every other score
 

@@ -1,7 +1,10 @@
 """The two install paths (pip and conda) name the same packages."""
 
 import re
-import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the dev extra installs tomli, the same parser
+    import tomli as tomllib
 
 import yaml
 

@@ -138,6 +138,20 @@ def test_squad_row_without_answer_is_named(tmp_path):
         load_preset("squad", "validation", data_files=path)
 
 
+@pytest.mark.parametrize("preset, row, names", [
+    pytest.param("squad", {**SQUAD[0], "answers": {"text": "1878", "answer_start": [62]}}, "'answers'",
+                 id="squad answer text not a list"),
+    pytest.param("rotten_tomatoes", {"text": "fine", "label": [1]}, "'label'", id="rotten label a list"),
+    pytest.param("wikiann", {**WIKIANN[0], "tokens": 5}, "'tokens'", id="wikiann tokens a number"),
+    pytest.param("wikiann", {**WIKIANN[0], "tokens": "Ada"}, "'tokens'", id="wikiann tokens a string"),
+    pytest.param("wikiann", {**WIKIANN[0], "ner_tags": 1}, "'ner_tags'", id="wikiann tags a number"),
+])
+def test_a_local_copy_with_the_wrong_shape_is_named_not_misread(tmp_path, preset, row, names):
+    path = write_jsonl(tmp_path / "validation.jsonl", [row])
+    with pytest.raises(DataError, match=f"validation.jsonl line 1: .*{names}"):
+        load_preset(preset, "validation", data_files=path)
+
+
 def test_unknown_preset_lists_the_known_ones():
     with pytest.raises(DataError) as error:
         check_preset("imdb")

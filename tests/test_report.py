@@ -108,3 +108,28 @@ def test_the_runner_prints_one_clean_line_per_notebook(tmp_path, monkeypatch, ca
     assert runs[0].status == "ok"
     assert captured.out.splitlines()[0].startswith("[1/1] 01_quiet.ipynb ... ok in ")
     assert "TCP" not in captured.err and "encryption" not in captured.err  # the kernel talks over IPC
+
+
+def test_a_failed_notebook_never_reports_an_earlier_runs_results(tmp_path):
+    """`labutils run --out DIR` reused: the results file of the last run must not pass for this one's."""
+    import nbformat
+
+    from labutils.runner import run_notebook
+
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                                 "display_name": "Python 3"}})
+    notebook.cells = [
+        nbformat.v4.new_code_cell("smoke = False\nmodel = ''\nresults_path = ''", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("raise RuntimeError('broken before saving')"),
+    ]
+    path = tmp_path / "07_broken.ipynb"
+    nbformat.write(notebook, path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "07_broken.results.json").write_text(json.dumps({"headlines": [{"finding": "stale", "text": "old"}]}))
+
+    run = run_notebook(path, out, smoke=True, model="tiny", timeout=120)
+
+    assert run.status == "failed" and "broken before saving" in run.error
+    assert run.results == {}
+    assert not (out / "07_broken.results.json").exists()
