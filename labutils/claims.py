@@ -9,9 +9,11 @@ with a 95% interval, and every sentence that states a direction is rendered from
 2. :func:`bootstrap` -- percentile intervals by resampling the test examples with
    replacement. Comparisons are **paired**: every model is scored on the same examples, so one
    resample draws the same examples for all of them (the difference's noise, not each score's).
-   Wrappers: :func:`score`, :func:`change`, :func:`mean_change`, :func:`gain_ratio`;
+   Wrappers: :func:`score`, :func:`change`, :func:`mean_change`, :func:`gain_ratio`, :func:`drop_ratio`,
+   and the margins a target is decided on, :func:`gain_margin`, :func:`drop_margin`;
 3. sentences -- :func:`change_sentence`, :func:`compare_sentence`: the numbers, the interval,
-   and "within noise" when the interval covers zero;
+   and "within noise" when the interval covers zero; :func:`verdict`: a target met or missed only
+   when the whole interval is on one side of it, else not settled;
 4. tables -- :func:`forgetting_intervals` and :func:`score_table` (scores, intervals and the
    share of answers that could not be parsed, so a falling score can be read as lost ability or
    lost format);
@@ -207,36 +209,81 @@ def mean_change(before_suite, after_suite, tasks: Sequence[str], **options) -> E
                      lambda s: 100 * sum(s[task][1] - s[task][0] for task in tasks) / len(tasks), **options)
 
 
+def _gains(s, task: str) -> tuple[np.ndarray, np.ndarray]:
+    """The reference's and the candidate's gain over the base, per resample (fractions)."""
+    return s[task][1] - s[task][0], s[task][2] - s[task][0]
+
+
 def gain_ratio(base: Mapping[str, Any], reference: Mapping[str, Any], candidate: Mapping[str, Any],
                **options) -> Estimate:
     """``(candidate - base) / (reference - base)``: the share of the reference's gain the candidate reaches.
 
-    Resamples where the reference gains nothing give no ratio and are left out.
+    Resamples where the reference gains nothing give no ratio and are left out, so this interval
+    is for reading, not for deciding a target: :func:`gain_margin` exists in every resample.
     """
     task = base["task"]
 
     def ratio(s):
-        gain = s[task][1] - s[task][0]
-        return np.divide(s[task][2] - s[task][0], gain, out=np.full_like(gain, np.nan), where=gain > 0)
+        reference, candidate = _gains(s, task)
+        return np.divide(candidate, reference, out=np.full_like(reference, np.nan), where=reference > 0)
 
     return bootstrap({task: [base, reference, candidate]}, ratio, unit="ratio", **options)
+
+
+def gain_margin(base: Mapping[str, Any], reference: Mapping[str, Any], candidate: Mapping[str, Any],
+                share: float, **options) -> Estimate:
+    """``candidate's gain - share x reference's gain``, in points: >= 0 where the candidate keeps that share.
+
+    The way to decide "keeps at least 80% of the gain": unlike the ratio it exists in every resample,
+    also those where the reference gains nothing (its interval is not conditioned on luck).
+    """
+    task = base["task"]
+
+    def margin(s):
+        reference, candidate = _gains(s, task)
+        return 100 * (candidate - share * reference)
+
+    return bootstrap({task: [base, reference, candidate]}, margin, **options)
+
+
+def _drops(s, tasks: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The reference's and the candidate's summed losses below the base, per resample (only losses count)."""
+    reference = sum(np.maximum(0.0, s[task][0] - s[task][1]) for task in tasks)
+    candidate = sum(np.maximum(0.0, s[task][0] - s[task][2]) for task in tasks)
+    return reference, candidate
+
+
+def _drop_groups(base_suite, reference_suite, candidate_suite, tasks: Sequence[str]) -> dict[str, list]:
+    suites = [_results_of(suite) for suite in (base_suite, reference_suite, candidate_suite)]
+    return {task: [suite[task] for suite in suites] for task in tasks}
 
 
 def drop_ratio(base_suite, reference_suite, candidate_suite, tasks: Sequence[str], **options) -> Estimate:
     """The candidate's losses on ``tasks`` over the reference's: sum of each task's drop below the base.
 
     Only losses count (a gain on one task does not offset a loss on another). Resamples where the
-    reference loses nothing give no ratio and are left out.
+    reference loses nothing give no ratio and are left out: for reading; decide with :func:`drop_margin`.
     """
-    suites = [_results_of(suite) for suite in (base_suite, reference_suite, candidate_suite)]
     tasks = list(tasks)
 
     def ratio(s):
-        reference = sum(np.maximum(0.0, s[task][0] - s[task][1]) for task in tasks)
-        candidate = sum(np.maximum(0.0, s[task][0] - s[task][2]) for task in tasks)
+        reference, candidate = _drops(s, tasks)
         return np.divide(candidate, reference, out=np.full_like(reference, np.nan), where=reference > 0)
 
-    return bootstrap({task: [suite[task] for suite in suites] for task in tasks}, ratio, unit="ratio", **options)
+    return bootstrap(_drop_groups(base_suite, reference_suite, candidate_suite, tasks), ratio, unit="ratio",
+                     **options)
+
+
+def drop_margin(base_suite, reference_suite, candidate_suite, tasks: Sequence[str], share: float,
+                **options) -> Estimate:
+    """``candidate's losses - share x reference's losses`` on ``tasks``, in points: < 0 where it loses less."""
+    tasks = list(tasks)
+
+    def margin(s):
+        reference, candidate = _drops(s, tasks)
+        return 100 * (candidate - share * reference)
+
+    return bootstrap(_drop_groups(base_suite, reference_suite, candidate_suite, tasks), margin, **options)
 
 
 # --------------------------------------------------------------------------------------
@@ -305,18 +352,22 @@ def verdict(estimate: Estimate, *, at_least: float | None = None, above: float |
 
 
 def verdict_text(estimate: Estimate, **target: float) -> str:
-    """``"**met** (95% CI 83% to 97%, n = 40)"``, or "**not settled**: ... covers the target of 80%"."""
+    """``"+3.1 points (95% CI +0.4 to +5.9, n = 40): **met**"``, or "**not settled** — the interval reaches both sides"."""
     (kind, value), = target.items()
     word = verdict(estimate, **target)
-    sign = {"at_least": "≥ ", "above": "> ", "below": "< "}[kind]
-    wanted = sign + (f"{value:.0%}" if estimate.unit == "ratio" else _number(value, estimate.unit))
+    text = f"{_number(estimate.value, estimate.unit)} ({estimate.interval()}): **{word}**"
     if word == UNSETTLED:
-        return f"**{word}** by this run: its {estimate.interval()} reaches both sides of the target ({wanted})"
-    return f"**{word}** ({estimate.interval()}; target {wanted})"
+        sign = {"at_least": "≥ ", "above": "> ", "below": "< "}[kind]
+        wanted = "0" if value == 0 else _number(value, estimate.unit)
+        text += f" — the interval reaches both sides of the target ({sign}{wanted}), so this run cannot tell"
+    return text
 
 
-def combined_verdict(verdicts: Sequence[str]) -> str:
-    """All of several targets: missed if one is missed, met if all are met, else unsettled."""
+def combined_verdict(verdicts: Sequence[str | None]) -> str:
+    """All of several targets: missed if one is missed, met if all are met, else unsettled.
+
+    ``None`` (a part that could not be measured, e.g. no gain to keep a share of) is not met.
+    """
     return MISSED if MISSED in verdicts else MET if all(v == MET for v in verdicts) else UNSETTLED
 
 

@@ -96,14 +96,15 @@ def _cmd_train(args) -> int:
     m = result.metrics
     print(f"run folder: {result.run_dir}" + (" (reused a finished identical run)" if result.reused else ""))
     print(f"final loss: {_number(m['final_loss'])}; val loss: {_number(m['final_val_loss'])}; steps: {m['steps']}")
-    print(f"time: {time.perf_counter() - started:.1f} s total, {m['seconds_per_step']:.2f} s/step, "
-          f"{m['tokens_per_s']:.0f} tokens/s, peak memory {m['peak_memory_bytes'] / 2**20:.0f} MiB ({m['precision']})")
+    peak = m["peak_memory_bytes"] / 2**20 if m["peak_memory_bytes"] is not None else None
+    print(f"time: {time.perf_counter() - started:.1f} s total, {_number(m['seconds_per_step'], '.2f')} s/step, "
+          f"{_number(m['tokens_per_s'], '.0f')} tokens/s, peak memory {_number(peak, '.0f')} MiB ({m['precision']})")
     return 0
 
 
-def _number(value) -> str:
-    """A loss as the run summary prints it; "none" where the run measured none (no validation, no step)."""
-    return "none" if value is None else f"{value:.4f}"
+def _number(value, spec: str = ".4f") -> str:
+    """A figure as the run summary prints it; "none" where the run measured none (no validation, no step)."""
+    return "none" if value is None else format(value, spec)
 
 
 def _cmd_run(args) -> int:

@@ -160,9 +160,11 @@ class TrainConfig:
         path = Path(path)
         try:
             raw = path.read_bytes()
-            values = yaml.safe_load(raw.decode("utf-8"))
+            values = yaml.load(raw.decode("utf-8"), Loader=_UniqueKeyLoader)
         except OSError as error:
-            raise ConfigError(f"{path}: cannot read the config file ({error.strerror})") from None
+            named = CONFIG_DIR / f"{path}.yaml"
+            hint = f"; did you mean {named.relative_to(REPO_ROOT)}?" if not path.suffix and named.is_file() else ""
+            raise ConfigError(f"{path}: cannot read the config file ({error.strerror}){hint}") from None
         except UnicodeDecodeError as error:
             line = raw[:error.start].count(b"\n") + 1
             raise ConfigError(f"{path} line {line}: not UTF-8 text (byte {raw[error.start]:#x}); save the file as "
@@ -170,8 +172,9 @@ class TrainConfig:
         except yaml.YAMLError as error:
             raise ConfigError(f"{path}: not valid YAML: {error}") from None
         if values is None:
-            raise ConfigError(f"{path}: the file is empty (or only comments); a config needs at least model: and "
-                              "tasks:, e.g. copy configs/smoke.yaml")
+            raise ConfigError(f"{path}: the file is empty (or holds only comments): an unsaved or cut-short copy? "
+                              "Write the knobs it sets (configs/smoke.yaml is a small start), or {} to train with "
+                              "every default")
         if not isinstance(values, dict):
             raise ConfigError(f"{path}: expected a mapping of key: value at the top level")
         for item in overrides or []:
@@ -330,6 +333,21 @@ class TrainConfig:
         if self.mix_weights is not None:
             need(len(self.mix_weights) == len(self.tasks), "mix_weights", f"needs one weight per task ({len(self.tasks)})")
             need(all(0 < w < math.inf for w in self.mix_weights), "mix_weights", "must all be finite numbers > 0")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """``yaml.safe_load``, except that a key given twice is an error (YAML's last-one-wins hides an edit)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} appears twice (line {seen[key] + 1} and line "
+                    f"{key_node.start_mark.line + 1}); keep one", key_node.start_mark)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
 
 
 def _coerce(key: str, value: Any, hint: Any, source: str) -> Any:

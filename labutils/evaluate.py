@@ -325,8 +325,9 @@ def evaluate_task(
     if fitted and min(fitted) < shots:
         short = sum(used < shots for used in fitted)
         warnings.warn(FewerShotsWarning(
-            f"{task}: in {short} of {len(rows)} prompt(s) only {min(fitted)} to {max(fitted)} of the {shots} shots fit "
-            "the model's context window (the furthest from the question were dropped)"), stacklevel=2)
+            f"{task}: {short} of {len(rows)} prompt(s) hold only {min(fitted)} to {max(fitted)} of the {shots} shots "
+            "(the rest did not fit the model's context window, furthest from the question first, or the split has "
+            "too few other rows)"), stacklevel=2)
     model_inputs = [as_model_input(tokenizer, prompt) for prompt in prompts]
 
     # 2) generation, timed on its own: it is the part that depends on the model and hardware

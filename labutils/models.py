@@ -23,6 +23,7 @@ from urllib.parse import urlparse
 
 import torch
 from huggingface_hub import constants as hub_constants
+from safetensors import SafetensorError
 
 from labutils.adapters import load_adapter
 from labutils.default_model import DEFAULT_MODEL, ModelLoadError, fetch_default_model
@@ -150,7 +151,7 @@ def _hub_call(function, path: str, **kwargs):
         kwargs["local_files_only"] = True  # a copy in the hub cache still loads
     try:
         return function(path, **kwargs)
-    except Exception as error:  # noqa: BLE001 -- whatever transformers raises, the folder or the hub is the cause
+    except (OSError, ValueError, SafetensorError) as error:  # what a damaged folder raises (JSON, weights, files)
         if Path(path).exists():
             first_line = (str(error).strip().splitlines() or [""])[0][:200]
             raise ModelLoadError(

@@ -82,6 +82,8 @@ def convert_rotten_tomatoes(row: Mapping[str, Any]) -> dict[str, Any]:
     label = row.get("label")
     if isinstance(label, str) and label.strip().isdigit():
         label = int(label)
+    if isinstance(label, float) and label.is_integer():  # 1.0 from a CSV or a float column
+        label = int(label)
     # An unknown class stays as it is, so that validation names the bad value.
     known = BINARY_SENTIMENT.get(label, label) if isinstance(label, (int, str)) else label
     return {"id": row.get("id"), "text": row.get("text"), "label": known}

@@ -323,8 +323,9 @@ def checkpoint_problem(folder: Path) -> str | None:
     directory at the end of each torch file, so a truncated or half-copied file fails here.
     """
     state = read_state(folder)
-    if state is None:
-        return "state.json is missing or unreadable (the save never finished)"
+    if state is None:  # state.json is renamed into place last: absent means unfinished, unreadable means damaged
+        return ("state.json is present but unreadable (damaged or edited)" if has_checkpoint(folder)
+                else "state.json is missing (the save never finished)")
     for name, size in state.get("files", {}).items():  # checkpoints from before sizes were recorded skip this
         path = folder / name
         if not path.is_file() or path.stat().st_size != size:
@@ -420,7 +421,9 @@ def load_checkpoint(run_dir: Path, model, optimizer, *, resume: bool = True,
                   "instead.", file=sys.stderr)
         return state
     raise TrainingError("Cannot resume: " + "; ".join(failures) + ". Start this run over with `labutils train --fresh "
-                        "...` (resume: false in Python), or continue another run's checkpoint with resume_from=DIR.")
+                        "...` (resume: false in Python), or continue another run's checkpoint with resume_from=DIR"
+                        + (" after --fresh (resume_from is read only by a run that has no checkpoint of its own)"
+                           if resume_from else "") + ".")
 
 
 # A training loss this many times the run's first one means the weights have left the region

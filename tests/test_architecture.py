@@ -98,6 +98,8 @@ def test_every_import_points_up_the_readmes_table():
     graph = module_imports()
     unnamed = sorted(set(graph) - set(row) - {"__init__"})
     assert not unnamed, f"README's package table does not name {unnamed}: add each to the row of its layer"
+    gone = sorted(set(row) - set(graph))
+    assert not gone, f"README's package table names modules that do not exist: {gone}"
     down = [f"{module} -> {imported}" for module, imports in graph.items() if module in row
             for imported in imports if row[imported] > row[module]]
     assert not down, f"imports that point down the README's table (to a later row): {down}"

@@ -60,6 +60,7 @@ def ws(tmp_path_factory) -> Path:
     (ws / "list.yaml").write_text("- model: tiny\n")
     (ws / "a_file").write_text("not a folder\n")
     (ws / "empty.yaml").write_text("# only a comment\n")
+    (ws / "twice.yaml").write_text("model: tiny\nlr: 1.0e-4\ntasks: [sentiment]\nlr: 5.0e-5\n")
     (ws / "latin.yaml").write_bytes(b"model: tiny\n# caf\xe9 au lait\ntasks: [sentiment]\n")  # Latin-1, not UTF-8
     (ws / "data_dir").mkdir()
     (ws / "empty_dir").mkdir()
@@ -125,6 +126,8 @@ CLI_CASES = [
     ("config file not YAML", ["train", "--config", "{ws}/bad.yaml"], 2, ["bad.yaml", "YAML"]),
     ("config file a list", ["train", "--config", "{ws}/list.yaml"], 2, ["list.yaml", "mapping"]),
     ("config file empty", ["train", "--config", "{ws}/empty.yaml"], 2, ["empty.yaml", "empty"]),
+    ("config key twice", ["train", "--config", "{ws}/twice.yaml"], 2, ["twice.yaml", "line 4", "'lr'", "line 2"]),
+    ("config by its name", ["train", "--config", "smoke"], 2, ["smoke", "configs/smoke.yaml"]),
     ("config file not UTF-8", ["train", "--config", "{ws}/latin.yaml"], 2, ["latin.yaml", "line 2", "UTF-8"]),
     ("generation_eval_limit 0", TRAIN + ["generation_eval_limit=0"], 2, ["generation_eval_limit", "0"]),
     ("lr infinite", TRAIN + ["lr=.inf"], 2, ["lr", "finite"]),
@@ -156,7 +159,7 @@ CLI_CASES = [
     # -- more shots than fit the context: fewer are used, and the output says how many
     ("eval 20 summarization shots", ["eval", "--model", "tiny", "--task", "summarization", "--limit", "1",
                                      "--max-new-tokens", "2", "--shots", "20", "--json"], 0,
-     ["of the 20 shots fit", '"shots": 20', '"shots_fitted": ']),
+     ["of the 20 shots", "context window", '"shots": 20', '"shots_fitted": ']),
     # -- prompts longer than the context: cut from the left, with a warning naming them
     ("eval 10 MB row", EVAL + ["--data", "{ws}/huge_row.jsonl"], 0, ["cut from the left", "prompt(s) 1", '"n": 1']),
     ("eval answer fills the context", EVAL + ["--max-new-tokens", "3000", "--limit", "1"], 2,

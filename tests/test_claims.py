@@ -100,11 +100,36 @@ def test_a_target_is_met_or_missed_only_when_the_whole_interval_says_so():
     with pytest.raises(ValueError, match="exactly one"):
         claims.verdict(inside, at_least=0.8, below=0.9)
     text = claims.verdict_text(straddling, at_least=0.8)
-    assert "not settled" in text and "63% to 97%" in text and "80%" in text
-    assert claims.verdict_text(inside, at_least=0.8).startswith("**met**")
+    assert "not settled" in text and "63% to 97%" in text and "80%" in text and "both sides" in text
+    assert claims.verdict_text(inside, at_least=0.8).endswith("**met**")
     assert claims.combined_verdict([claims.MET, claims.UNSETTLED]) == claims.UNSETTLED
     assert claims.combined_verdict([claims.UNSETTLED, claims.MISSED]) == claims.MISSED
     assert claims.combined_verdict([claims.MET, claims.MET]) == claims.MET
+    assert claims.combined_verdict([claims.MET, None]) == claims.UNSETTLED  # a part that could not be measured
+
+
+def test_a_share_of_a_gain_is_decided_on_the_margin_which_every_resample_has():
+    refs = ["positive", "negative"] * 20
+    base = _result("sentiment", ["???"] * 40, refs)
+    full = _result("sentiment", refs, refs)                               # +100 points
+    most = _result("sentiment", refs[:39] + ["???"], refs)                # +97.5 points
+    margin = claims.gain_margin(base, full, most, 0.8)
+    assert margin.value == pytest.approx(97.5 - 80) and margin.unit == "points"
+    assert claims.verdict(margin, at_least=0) == claims.MET
+    half = _result("sentiment", refs[:20] + ["???"] * 20, refs)           # +50 points: 30 short of 80%
+    assert claims.verdict(claims.gain_margin(base, full, half, 0.8), at_least=0) == claims.MISSED
+    # no gain to keep a share of: the margin still exists (0 - 0.8 x 0), the ratio does not
+    assert claims.gain_margin(base, base, base, 0.8).value == 0
+    assert math.isnan(claims.gain_ratio(base, base, base).value)
+    # the drop margin: the candidate loses 3/4 of what the reference lost; target "less than a third"
+    base_suite = {"sentiment": _result("sentiment", refs, refs)}
+    reference = {"sentiment": _result("sentiment", ["???"] * 40, refs)}
+    candidate = {"sentiment": _result("sentiment", refs[:10] + ["???"] * 30, refs)}
+    drop = claims.drop_margin(base_suite, reference, candidate, ["sentiment"], 1 / 3)
+    assert drop.value == pytest.approx(75 - 100 / 3)
+    assert claims.verdict(drop, below=0) == claims.MISSED
+    assert claims.verdict(claims.drop_margin(base_suite, reference, base_suite, ["sentiment"], 1 / 3),
+                          below=0) == claims.MET  # lost nothing
 
 
 def test_drop_ratio_counts_only_losses_and_is_paired():
