@@ -74,8 +74,7 @@ def rouge_scores(predictions: Sequence[str], references: Sequence[str | Sequence
         0.857...
     """
     _check_same_length(predictions, references, "predictions", "references")
-    if not predictions:
-        return {name: 0.0 for name in ROUGE_TYPES}
+    _check_not_empty(predictions)
     scorer = _get_rouge_scorer()
     totals = dict.fromkeys(ROUGE_TYPES, 0.0)
     for prediction, reference in zip(predictions, references):
@@ -189,6 +188,7 @@ def sentiment_scores(
         {'accuracy': 0.333..., 'macro_f1': 0.333..., 'unparsed': 1}
     """
     _check_same_length(predictions, labels, "predictions", "labels")
+    _check_not_empty(predictions)
     parsed = [parse_sentiment(prediction, choices) for prediction in predictions]
     gold = [str(label).lower().strip() for label in labels]
     for position, label in enumerate(gold):
@@ -204,7 +204,7 @@ def sentiment_scores(
         denominator = 2 * true_positives + false_positives + false_negatives
         per_class_f1.append(2 * true_positives / denominator if denominator else 0.0)
     return {
-        "accuracy": correct / n if n else 0.0,
+        "accuracy": correct / n,
         "macro_f1": sum(per_class_f1) / len(per_class_f1),
         "unparsed": sum(p is None for p in parsed),
     }
@@ -321,6 +321,7 @@ def ner_scores(
         {'precision': 0.5, 'recall': 1.0, 'f1': 0.666..., 'f1_PER': 1.0, 'f1_LOC': 0.0}
     """
     _check_same_length(predictions, gold_entities_lists, "predictions", "gold entity lists")
+    _check_not_empty(predictions)
     true_positives: Counter = Counter()
     predicted_counts: Counter = Counter()
     gold_counts: Counter = Counter()
@@ -389,8 +390,7 @@ def qa_scores(predictions: Sequence[str], answers: Sequence[str | Sequence[str]]
         {"exact_match": 0.0, "f1": 0.666...}
     """
     _check_same_length(predictions, answers, "predictions", "answers")
-    if not predictions:
-        return {"exact_match": 0.0, "f1": 0.0}
+    _check_not_empty(predictions)
     exact_total = f1_total = 0.0
     for prediction, answer in zip(predictions, answers):
         candidates = [answer] if isinstance(answer, str) else list(answer)
@@ -474,8 +474,7 @@ def aggregate_example_scores(task: str, rows: Sequence[Mapping[str, float]], met
         >>> aggregate_example_scores("ner", rows, "f1")  # 1 right of 2 predicted, of 2 gold
         0.5
     """
-    if not rows:
-        return 0.0
+    _check_not_empty(rows)
     if task == "ner" and metric in ("precision", "recall", "f1"):
         counts = [sum(row[key] for row in rows) for key in ("true_positives", "predicted", "gold")]
         return dict(zip(("precision", "recall", "f1"), _f1(*counts)))[metric]
@@ -515,6 +514,12 @@ def score_task(
     if task == "ner":
         return ner_scores(predictions, gold)
     return qa_scores(predictions, gold)
+
+
+def _check_not_empty(predictions: Sequence) -> None:
+    """A score over no examples would be a number made up (0.0); refuse it."""
+    if len(predictions) == 0:
+        raise EvaluationError("no predictions to score: a score needs at least one example (empty data, or limit 0?)")
 
 
 def _check_same_length(first: Sequence, second: Sequence, first_name: str, second_name: str) -> None:

@@ -268,6 +268,16 @@ def test_score_task_dispatch_and_missing_field():
         score_task("translation", [], [])
 
 
+@pytest.mark.parametrize("task", ["summarization", "sentiment", "ner", "qa"])
+def test_a_score_over_no_examples_is_refused_not_zero(task):
+    from labutils.metrics import aggregate_example_scores
+
+    with pytest.raises(EvaluationError, match="no predictions to score"):
+        score_task(task, [], [])
+    with pytest.raises(EvaluationError, match="no predictions to score"):
+        aggregate_example_scores(task, [], "f1")
+
+
 # ----------------------------------------------------------------------------------------
 # Generation on the tiny model
 # ----------------------------------------------------------------------------------------
