@@ -38,15 +38,13 @@ def test_full_ft_and_lora_configs_differ_only_where_they_should():
 
 
 def _notebook_parameters(name: str) -> dict:
-    """The literal values of a notebook's parameters cell (the one papermill replaces)."""
+    """The default values of a notebook's parameters cell, as papermill reads them."""
     import ast
-    import json
 
-    notebook = json.loads((CONFIGS[0].parents[1] / "notebooks" / name).read_text())
-    cell = next(c for c in notebook["cells"] if "parameters" in c["metadata"].get("tags", []))
-    tree = ast.parse("".join(cell["source"]))
-    return {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body
-            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)}
+    import papermill
+
+    found = papermill.inspect_notebook(str(CONFIGS[0].parents[1] / "notebooks" / name))
+    return {key: ast.literal_eval(item["default"]) for key, item in found.items()}
 
 
 def test_notebook_06s_lora_knobs_are_its_configs():
